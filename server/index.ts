@@ -1,0 +1,115 @@
+/**
+ * The production HTTP server (docs/decisions/001-express-server.md): Express around the Remix
+ * request handler, with compression, request logging, security headers with a per-request CSP
+ * nonce, immutable caching of fingerprinted assets and a graceful shutdown.
+ */
+import crypto from "node:crypto";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import express from "express";
+import compression from "compression";
+import morgan from "morgan";
+import helmet from "helmet";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import { parseEnv, EnvError } from "../app/utils/env.server";
+import { cspDirectives } from "./csp";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+let config;
+try {
+  config = parseEnv(process.env);
+} catch (error) {
+  if (error instanceof EnvError) {
+    console.error(`\n✖ Chợ Số cannot start.\n${error.message}\nSee .env.example and README.md.\n`);
+    process.exit(1);
+  }
+  throw error;
+}
+const isProduction = config.NODE_ENV === "production";
+
+
+async function loadBuild(): Promise<ServerBuild> {
+  const url = pathToFileURL(path.join(root, "build", "index.js")).href;
+  return (await import(url + (isProduction ? "" : `?t=${Date.now()}`))) as ServerBuild;
+}
+
+const build = await loadBuild();
+
+const app = express();
+app.disable("x-powered-by");
+app.set("trust proxy", 1);
+app.use(compression());
+
+// Fingerprinted build assets never change: cache for a year.
+app.use("/build", express.static(path.join(root, "public", "build"), { immutable: true, maxAge: "1y" }));
+// Other public files (favicon, manifest): an hour.
+app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
+
+app.use(
+  morgan(isProduction ? "tiny" : "dev", {
+    skip: (req) => req.url === "/healthz" || process.env.LOG_REQUESTS === "0",
+  }),
+);
+
+app.use((_req, res, next) => {
+  res.locals.cspNonce = crypto.randomBytes(16).toString("base64");
+  next();
+});
+
+app.use(
+  helmet({
+    xPoweredBy: false,
+    referrerPolicy: { policy: "same-origin" },
+    crossOriginEmbedderPolicy: false,
+    // HSTS only makes sense behind HTTPS.
+    strictTransportSecurity: config.PUBLIC_URL.startsWith("https://"),
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: cspDirectives({
+        nonce: (_req: IncomingMessage, res: ServerResponse) => `'nonce-${(res as express.Response).locals.cspNonce}'`,
+        stripeApiBase: config.STRIPE_API_BASE,
+        development: !isProduction,
+      }),
+    },
+  }),
+);
+
+app.all(
+  "*",
+  createRequestHandler({
+    build,
+    mode: config.NODE_ENV,
+    getLoadContext: (req, res) => ({
+      cspNonce: res.locals.cspNonce as string,
+      clientIp: req.ip ?? "unknown",
+    }),
+  }),
+);
+
+const server = app.listen(config.PORT, () => {
+  console.log(`Chợ Số listening on http://localhost:${config.PORT} (${config.NODE_ENV})`);
+});
+
+let shuttingDown = false;
+function shutdown(signal: string) {
+  if (shuttingDown) return;
+  shuttingDown = true;
+  console.log(`${signal} received: finishing in-flight requests…`);
+  // Stop accepting connections; in-flight requests finish, idle keep-alive sockets close.
+  server.close(() => {
+    const entry = build.entry.module as { closeDatabase?: () => void };
+    entry.closeDatabase?.();
+    console.log("Database closed. Bye.");
+    process.exit(0);
+  });
+  server.closeIdleConnections();
+  setTimeout(() => {
+    console.error("Forcing shutdown after 10 s.");
+    process.exit(1);
+  }, 10_000).unref();
+}
+process.on("SIGTERM", () => shutdown("SIGTERM"));
+process.on("SIGINT", () => shutdown("SIGINT"));
