@@ -16,7 +16,7 @@ import {
 import { useTranslation } from "react-i18next";
 import stylesheet from "~/styles/tailwind.css";
 import { getLang } from "~/i18n/server";
-import type { Lang } from "~/i18n/config";
+import { createI18n, type Lang } from "~/i18n/config";
 import { getSessionUser } from "~/utils/session.server";
 import { useNonce } from "~/utils/nonce";
 import { homeFor } from "~/utils/auth.server";
@@ -28,7 +28,14 @@ export const links: LinksFunction = () => [
   { rel: "manifest", href: "/site.webmanifest" },
 ];
 
-export const meta: MetaFunction = () => [{ title: "Chợ Số Thái Nguyên" }];
+export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
+  if (!error) return [{ title: "Chợ Số Thái Nguyên" }];
+  // Error pages get a translated title too (the error boundary has no loader of its own).
+  const t = createI18n(data?.lang ?? "vi").t;
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const key = status === 404 ? "errors.notFoundTitle" : status === 403 ? "errors.forbiddenTitle" : "errors.serverTitle";
+  return [{ title: `${t(key)} — ${t("app.name")}` }];
+};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getSessionUser(request);
@@ -177,7 +184,6 @@ export function ErrorBoundary() {
           : [t("errors.serverTitle"), t("errors.serverText")];
   return (
     <section className="card mx-auto max-w-xl text-center" data-testid="error-page" data-status={status}>
-      <title>{`${title} — ${t("app.name")}`}</title>
       <p className="text-sm text-stone-600">{t("errors.status", { status })}</p>
       <h1 className="page-title mt-2">{title}</h1>
       {text ? <p className="mb-6">{text}</p> : null}

@@ -28,6 +28,7 @@ export function createI18n(lng: Lang): I18n {
     initAsync: false,
     interpolation: { escapeValue: false },
     returnNull: false,
+    showSupportNotice: false,
   });
   return instance;
 }

@@ -1,12 +1,9 @@
-import type { MetaFunction } from "@remix-run/node";
 import { ErrorBoundary as RootErrorBoundary } from "~/root";
 
 /** Any unknown URL: the friendly 404 page, in the user's language, with status 404. */
 export async function loader() {
   throw new Response("Not Found", { status: 404 });
 }
-
-export const meta: MetaFunction = () => [{ title: "404 — Chợ Số Thái Nguyên" }];
 
 export default function NotFound() {
   return null;

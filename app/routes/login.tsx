@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remi
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { useTranslation } from "react-i18next";
+import { useMemo } from "react";
 import { LoginSchema } from "~/schemas/auth";
 import { Field, FormErrors, Honeypot, describedBy } from "~/components/forms";
 import { verifyLogin } from "~/models/user.server";
@@ -66,6 +67,9 @@ export default function Login() {
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
   });
+
+  // A fresh key per server answer empties the password boxes (the server never echoes them).
+  const attempt = useMemo(() => Math.random().toString(36), [actionData]);
   const redirectTo = searchParams.get("redirectTo") ?? "";
   return (
     <div className="mx-auto max-w-md">
@@ -86,6 +90,7 @@ export default function Login() {
         <Field id={fields.password.id} label={t("auth.password")} errors={fields.password.errors}>
           <input
             {...getInputProps(fields.password, { type: "password" })}
+            key={`password-${attempt}`}
             className="input"
             autoComplete="current-password"
             aria-describedby={describedBy(fields.password.id, false, !!fields.password.errors)}

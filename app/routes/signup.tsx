@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remi
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { useTranslation } from "react-i18next";
+import { useMemo } from "react";
 import { SignupSchema } from "~/schemas/auth";
 import { Field, FormErrors, Honeypot, describedBy } from "~/components/forms";
 import { createUser, IdentifierTakenError } from "~/models/user.server";
@@ -72,6 +73,9 @@ export default function Signup() {
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
   });
+
+  // A fresh key per server answer empties the password boxes (the server never echoes them).
+  const attempt = useMemo(() => Math.random().toString(36), [actionData]);
   const redirectTo = searchParams.get("redirectTo") ?? "";
   return (
     <div className="mx-auto max-w-md">
@@ -99,6 +103,7 @@ export default function Signup() {
         <Field id={fields.password.id} label={t("auth.password")} hint={t("auth.passwordHint")} errors={fields.password.errors}>
           <input
             {...getInputProps(fields.password, { type: "password" })}
+            key={`password-${attempt}`}
             className="input"
             autoComplete="new-password"
             aria-describedby={describedBy(fields.password.id, true, !!fields.password.errors)}
@@ -107,6 +112,7 @@ export default function Signup() {
         <Field id={fields.confirmPassword.id} label={t("auth.confirmPassword")} errors={fields.confirmPassword.errors}>
           <input
             {...getInputProps(fields.confirmPassword, { type: "password" })}
+            key={`confirm-${attempt}`}
             className="input"
             autoComplete="new-password"
             aria-describedby={describedBy(fields.confirmPassword.id, false, !!fields.confirmPassword.errors)}

@@ -1,0 +1,61 @@
+import fs from "node:fs";
+import { defineConfig, devices } from "@playwright/test";
+
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 3210);
+export const E2E_DB = "tests/.tmp/e2e.db";
+
+/** Debian's Chromium (this machine and CI) unless CHROMIUM_PATH says otherwise; else Playwright's own. */
+function chromiumPath(): string | undefined {
+  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
+  if (fs.existsSync("/usr/bin/chromium")) return "/usr/bin/chromium";
+  return undefined;
+}
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 45_000,
+  expect: { timeout: 10_000 },
+  forbidOnly: !!process.env.CI,
+  reporter: process.env.PW_REPORTER === "quiet" ? [["list"], ["json", { outputFile: "test-results/e2e.json" }]] : [["list"]],
+  use: {
+    baseURL: `http://localhost:${E2E_PORT}`,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    locale: "vi-VN",
+    timezoneId: "Asia/Ho_Chi_Minh",
+    launchOptions: {
+      executablePath: chromiumPath(),
+      args: [
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+        "--disable-gpu",
+        "--no-sandbox",
+      ],
+    },
+  },
+  projects: [
+    { name: "mobile-chromium", use: { ...devices["Pixel 5"], browserName: "chromium" } },
+  ],
+  webServer: {
+    command: "tsx tests/e2e/server.ts",
+    url: `http://localhost:${E2E_PORT}/healthz`,
+    reuseExistingServer: false,
+    timeout: 180_000,
+    stdout: "pipe",
+    stderr: "pipe",
+    env: {
+      NODE_ENV: "production",
+      PORT: String(E2E_PORT),
+      DATABASE_PATH: E2E_DB,
+      PUBLIC_URL: `http://localhost:${E2E_PORT}`,
+      SESSION_SECRET: "e2e-session-secret-e2e-session-secret-0123",
+      LOG_REQUESTS: "0",
+    },
+  },
+});
