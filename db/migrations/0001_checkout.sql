@@ -105,6 +105,7 @@ CREATE TABLE `orders` (
 	`stripe_refund_id` text,
 	`paid_vnd` integer DEFAULT 0 NOT NULL,
 	`paid_at` integer,
+	`refunded_vnd` integer DEFAULT 0 NOT NULL,
 	`stock_released` integer DEFAULT false NOT NULL,
 	`cancel_reason` text,
 	`created_at` integer NOT NULL,

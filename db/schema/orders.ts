@@ -84,6 +84,7 @@ export const orders = sqliteTable(
     stripeRefundId: text("stripe_refund_id"),
     paidVnd: integer("paid_vnd").notNull().default(0),
     paidAt: timestamp("paid_at"),
+    refundedVnd: integer("refunded_vnd").notNull().default(0),
     // True once reserved stock went back (expiry, failure, cancellation): never twice.
     stockReleased: integer("stock_released", { mode: "boolean" }).notNull().default(false),
     cancelReason: text("cancel_reason"),
