@@ -2,10 +2,14 @@
 // tests/unit/i18n-keys.test.ts fails when a key exists in one language only.
 import viCommon from "./vi/common.json";
 import enCommon from "./en/common.json";
+import viCart from "./vi/cart.json";
+import enCart from "./en/cart.json";
+import viOrders from "./vi/orders.json";
+import enOrders from "./en/orders.json";
 
 export const resources = {
-  vi: { common: viCommon },
-  en: { common: enCommon },
+  vi: { common: viCommon, cart: viCart, orders: viOrders },
+  en: { common: enCommon, cart: enCart, orders: enOrders },
 } as const;
 
 export const namespaces = Object.keys(resources.vi) as (keyof (typeof resources)["vi"])[];

@@ -79,8 +79,8 @@ export type PlaceOrderInput = {
   note?: string | null;
   paymentMethod: PaymentMethod;
   deliveries: Record<number, DeliveryChoice | undefined>;
-  /** The total the shopper saw; a different server total means something changed: ask again. */
-  expectedTotalVnd?: number | null;
+  /** The goods subtotal the shopper saw; if catalogue prices moved meanwhile, ask again. */
+  expectedSubtotalVnd?: number | null;
 };
 
 const CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
@@ -124,8 +124,8 @@ export function placeOrder(input: PlaceOrderInput, handle: DB = appDb): { order:
         throw new CheckoutError("checkout.deliveryInvalid", { communeCode: input.communeCode });
       }
       const quote = quoteCart(tx, cart, { communeCode: input.communeCode, otherProvince: input.otherProvince }, input.deliveries);
-      if (input.expectedTotalVnd != null && input.expectedTotalVnd !== quote.totalVnd) {
-        throw new CheckoutError("checkout.totalChanged", { totalVnd: quote.totalVnd });
+      if (input.expectedSubtotalVnd != null && input.expectedSubtotalVnd !== quote.subtotalVnd) {
+        throw new CheckoutError("checkout.totalChanged", { subtotalVnd: quote.subtotalVnd });
       }
 
       const order = tx
