@@ -109,3 +109,16 @@ export function env(): Env {
 export function resetEnvCache() {
   cached = undefined;
 }
+
+// Outside production, bank webhooks accept these documented development keys when none is set,
+// so the demo can simulate a transfer (README "Bank transfers"). Production requires real ones.
+export const DEV_SEPAY_API_KEY = "choso-dev-sepay-key";
+export const DEV_CASSO_CHECKSUM_KEY = "choso-dev-casso-key";
+
+export function sepayApiKey(): string | undefined {
+  return env().SEPAY_API_KEY ?? (env().NODE_ENV === "production" ? undefined : DEV_SEPAY_API_KEY);
+}
+
+export function cassoChecksumKey(): string | undefined {
+  return env().CASSO_CHECKSUM_KEY ?? (env().NODE_ENV === "production" ? undefined : DEV_CASSO_CHECKSUM_KEY);
+}

@@ -4,4 +4,5 @@ export * from "./users";
 export * from "./images";
 export * from "./producers";
 export * from "./catalog";
+export * from "./payments-bank";
 export * from "./orders";
