@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import { and, desc, eq, inArray, isNull, ne, or, sql } from "drizzle-orm";
 import type { DB } from "#db/client";
 import {
+  auditLog,
   cartItems,
   communes,
   orderEvents,
@@ -25,6 +26,7 @@ import { findMarket } from "~/data/markets";
 import { findCartId, readCart, type CartIdentity, type CartView } from "./cart.server";
 import { deliveryFeeFor, type DeliveryPlace } from "./delivery-fee.server";
 import { enqueueMessage } from "./outbox.server";
+import type { BankMatcher } from "./bank-transfer.server";
 
 /**
  * Orders (docs/decisions/030-cart-and-checkout.md, 032-stock-reservation.md). One checkout makes one
@@ -366,26 +368,43 @@ function notifyProducersPaid(tx: Tx | DB, order: Order) {
 // ---------------------------------------------------------------------------------------------
 // Bank transfer (VietQR), confirmed by the lead's SePay/Casso pipeline or by an admin
 
-export type TransferMatch = { outcome: "paid" | "underpaid" | "overpaid" | "already_paid" | "unknown"; orderId?: number };
-
 /**
- * A bank transfer carrying an order's memo arrived. Exact amount → paid. Anything else is left for
- * the reconciliation list (never marked paid automatically). Runs inside the notification's transaction.
+ * The CSO matcher for the lead's bank-transfer pipeline (registered in payment-matchers.server.ts).
+ * Runs inside the notification's transaction. Exact amount on an open unpaid bank order → paid.
+ * Under- or overpayment, a second payment, or money for a cancelled order → left for reconciliation
+ * (never marked paid automatically), with a line on the order's timeline.
  */
-export function applyOrderTransfer(tx: Tx | DB, memo: string, amountVnd: number, details: Record<string, unknown> = {}): TransferMatch {
+export const orderBankMatcher: BankMatcher = (tx, { memo, amount, notificationId }) => {
   const order = tx.select().from(orders).where(eq(orders.paymentMemo, memo)).get();
-  if (!order || order.paymentMethod !== "bank") return { outcome: "unknown" };
-  if (order.paymentStatus === "paid") return { outcome: "already_paid", orderId: order.id };
-  if (amountVnd < order.totalVnd) {
-    addEvent(tx, order.id, "transfer_underpaid", { amountVnd, ...details });
-    return { outcome: "underpaid", orderId: order.id };
+  if (!order || order.paymentMethod !== "bank") return { status: "unmatched" };
+  const target = { targetType: "order", targetId: order.id, expectedAmount: order.totalVnd };
+  if (order.paymentStatus !== "unpaid") return { status: "already_paid", ...target };
+  if (order.status === "cancelled") {
+    addEvent(tx, order.id, "transfer_after_cancel", { amountVnd: amount, notificationId });
+    return { status: "already_paid", ...target };
   }
-  if (amountVnd > order.totalVnd) {
-    addEvent(tx, order.id, "transfer_overpaid", { amountVnd, ...details });
-    return { outcome: "overpaid", orderId: order.id };
+  if (amount !== order.totalVnd) {
+    addEvent(tx, order.id, amount < order.totalVnd ? "transfer_underpaid" : "transfer_overpaid", { amountVnd: amount, notificationId });
+    return { status: "amount_mismatch", ...target };
   }
-  markBankOrderPaid(tx, order, amountVnd, details);
-  return { outcome: "paid", orderId: order.id };
+  markBankOrderPaid(tx, order, amount, { notificationId });
+  return { status: "matched", ...target };
+};
+
+/** Admin confirms a bank transfer by hand (seen on the bank statement). Audit-logged. */
+export function confirmBankTransferByHand(orderCode: string, actorUserId: number, note: string, handle: DB = appDb) {
+  return handle.transaction(
+    (tx) => {
+      const order = tx.select().from(orders).where(eq(orders.code, orderCode.trim().toUpperCase())).get();
+      if (!order || order.paymentMethod !== "bank" || order.paymentStatus !== "unpaid" || order.status !== "open") return false;
+      markBankOrderPaid(tx, order, order.totalVnd, { manual: true, note }, actorUserId);
+      tx.insert(auditLog)
+        .values({ actorUserId, action: "order.confirm_transfer", subjectType: "order", subjectId: String(order.id), details: { note, amountVnd: order.totalVnd } })
+        .run();
+      return true;
+    },
+    { behavior: "immediate" },
+  );
 }
 
 export function markBankOrderPaid(tx: Tx | DB, order: Order, amountVnd: number, details: Record<string, unknown>, actorUserId: number | null = null) {

@@ -128,9 +128,7 @@ export default function Checkout() {
   const formRef = useRef<HTMLFormElement>(null);
   const [form, fields] = useForm<CheckoutFields>({
     lastResult: actionData?.kind === "error" ? actionData.lastResult : undefined,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: CheckoutSchema }),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
+    // Validation runs on the server only (docs/decisions/009): zod stays out of the browser.
     defaultValue: { ...data.defaults, place: "tn", paymentMethod: data.card.enabled ? "card" : "bank" },
   });
   const liveQuote = (quoter.data as ActionData | undefined)?.quote ?? (actionData?.kind === "quote" ? actionData.quote : undefined) ?? data.quote;

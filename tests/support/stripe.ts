@@ -20,7 +20,7 @@ export async function startStripeStandIn(): Promise<{ standIn: StripeStandIn; ba
     const request = new Request(`${base}/webhooks/stripe`, {
       method: "POST",
       headers: Object.entries(req.headers).flatMap(([k, v]) => (typeof v === "string" ? [[k, v] as [string, string]] : [])),
-      body: req.body as Buffer,
+      body: new Uint8Array(req.body as Buffer),
     });
     const response = (await stripeWebhookAction({ request, params: {}, context: {} } as never)) as Response;
     res.status(response.status).type("json").send(await response.text());
