@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import { json, redirect, redirectDocument } from "@remix-run/node";
 import { Form, useActionData, useFetcher, useLoaderData, useNavigation } from "@remix-run/react";
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
@@ -103,7 +103,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { order } = placed;
   if (order.paymentMethod === "card" && order.status === "open" && order.paymentStatus === "unpaid") {
     try {
-      return redirect(await startCardPayment(order.id));
+      // A full document load: the hosted page is not a route of this app (same origin for the stand-in).
+      return redirectDocument(await startCardPayment(order.id));
     } catch (error) {
       console.warn("Card checkout could not start", error);
       return redirect(`/orders/${order.code}?payment=retry`);
@@ -144,9 +145,18 @@ export default function Checkout() {
   return (
     <div>
       <h1 className="page-title">{t("checkout.title")}</h1>
-      <Form method="post" {...getFormProps(form)} ref={formRef} noValidate className="space-y-4" onChange={(e) => {
-          const el = e.target as HTMLInputElement;
-          if (el.type === "radio" || el.tagName === "SELECT") requote();
+      {/* A full document POST: placing an order ends on another page (or Stripe's), never mid-way in the SPA. */}
+      <Form
+        method="post"
+        reloadDocument
+        {...getFormProps(form)}
+        ref={formRef}
+        noValidate
+        className="space-y-4"
+        onChange={(e) => {
+          // Only delivery choices change the total; the server recomputes it.
+          const name = (e.target as HTMLInputElement).name ?? "";
+          if (name === "communeCode" || name === "place" || name.startsWith("delivery_") || name.startsWith("market_")) requote();
         }}>
         <FormErrors errors={form.errors} />
         {actionData?.names ? <p className="text-red-900">{actionData.names}</p> : null}

@@ -96,7 +96,7 @@ describe("producer order queue", () => {
       [theirs.owner, theirPart],
     ] as const) {
       const cookie = await sessionCookie(owner.id);
-      for (const fields of [{ intent: "confirm" }, { intent: "pack" }, { intent: "ship", carrier: "GHTK", trackingNumber: "S1" }, { intent: "deliver", cashReceived: "on" }]) {
+      for (const fields of [{ intent: "confirm" }, { intent: "pack" }, { intent: "ship", carrier: "GHTK", trackingNumber: "S1" }, { intent: "deliver", cashReceived: "on" }] as Record<string, string>[]) {
         expect((await call(queueAction, formRequest("/dashboard/orders", { partId: String(part.id), ...fields }, { cookie }))).status).toBe(200);
       }
     }
@@ -116,7 +116,7 @@ describe("producer order queue", () => {
     expect(db().select().from(orders).where(eq(orders.id, order.id)).get()!.status).toBe("open");
 
     const theirCookie = await sessionCookie(theirs.owner.id);
-    for (const fields of [{ intent: "confirm" }, { intent: "pack" }, { intent: "ship", carrier: "GHN", trackingNumber: "G1" }]) {
+    for (const fields of [{ intent: "confirm" }, { intent: "pack" }, { intent: "ship", carrier: "GHN", trackingNumber: "G1" }] as Record<string, string>[]) {
       await call(queueAction, formRequest("/dashboard/orders", { partId: String(theirPart.id), ...fields }, { cookie: theirCookie }));
     }
     const cancel = await call(orderAction, formRequest(`/orders/${order.code}`, { intent: "cancel" }, { cookie: guestCookie }), { code: order.code });
