@@ -60,7 +60,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     for (const [k, v] of Object.entries(deliveries)) safe[Number(k)] = v ?? { method: "delivery" };
     const validCommune = communeCode && /^\d{5}$/.test(communeCode) ? communeCode : null;
     const quote = quoteCart(db, cart, { communeCode: validCommune, otherProvince: validCommune ? null : "other" }, safe);
-    return json({ kind: "quote" as const, quote });
+    // Keep what was typed (a no-JavaScript "recalculate" re-renders the page), without error messages.
+    return json({ kind: "quote" as const, quote, lastResult: { initialValue: submission.payload } as SubmissionResult<string[]> });
   }
   if (intent !== "place") return json({ kind: "error" as const, lastResult: submission.reply({ formErrors: ["cart:errors.unknownIntent"] }) }, { status: 400 });
   if (isBotSubmission(formData)) return json({ kind: "error" as const, lastResult: submission.reply({ formErrors: ["validation.bot"] }) }, { status: 400 });
@@ -128,7 +129,7 @@ export default function Checkout() {
   const quoter = useFetcher<typeof action>();
   const formRef = useRef<HTMLFormElement>(null);
   const [form, fields] = useForm<CheckoutFields>({
-    lastResult: actionData?.kind === "error" ? actionData.lastResult : undefined,
+    lastResult: actionData?.lastResult,
     // Validation runs on the server only (docs/decisions/009): zod stays out of the browser.
     defaultValue: { ...data.defaults, place: "tn", paymentMethod: data.card.enabled ? "card" : "bank" },
   });

@@ -288,6 +288,41 @@ describe("checkout", () => {
     expect(count(orders) - before).toBe(5);
   }, 60_000);
 
+  it("killing the process (SIGKILL) in the middle of a run of checkouts loses no committed order and leaves no partial one", async () => {
+    const { a } = await shop();
+    const db = getTestDb();
+    const product = makeProduct(a.producer.id, { variants: [{ label: "Gói 1kg", priceVnd: 50000, stock: 500 }, { label: "Gói 2kg", priceVnd: 95000, stock: 500 }] });
+    const variants = db.select().from(productVariants).where(eq(productVariants.productId, product.id)).all();
+    const guests = Array.from({ length: 200 }, (_, i) => `guest-crash-${String(i).padStart(3, "0")}-aaaaaaaa`);
+    for (const g of guests) for (const v of variants) changeCartLine({ userId: null, guestId: g }, { variantId: v.id, quantity: 1, mode: "add" }, () => g);
+
+    const child = spawn(process.execPath, ["--import", "tsx", "tests/support/checkout-crash-worker.ts", String(a.producer.id), ...guests], { env: process.env, stdio: ["ignore", "pipe", "pipe"] });
+    const committed: number[] = [];
+    await new Promise<void>((resolve) => {
+      child.stdout.on("data", (d: Buffer) => {
+        for (const m of d.toString().matchAll(/committed (\d+)/g)) committed.push(Number(m[1]));
+        // Kill it hard once it is well into its run: most likely inside a transaction.
+        if (committed.length >= 5 && !child.killed) child.kill("SIGKILL");
+      });
+      child.on("exit", () => resolve());
+    });
+    expect(child.signalCode).toBe("SIGKILL");
+    expect(committed.length).toBeGreaterThanOrEqual(5);
+    expect(committed.length).toBeLessThan(200);
+
+    const placed = db.select().from(orders).where(sql`${orders.idempotencyKey} like ${"%crash-guest-crash-%"}`).all();
+    // Every order the process reported as committed is there (and maybe one more that committed before the kill landed).
+    expect(placed.map((o) => o.id)).toEqual(expect.arrayContaining(committed));
+    // Every order present is whole: one part, two lines, totals right.
+    for (const o of placed) {
+      expect(db.select().from(orderParts).where(eq(orderParts.orderId, o.id)).all()).toHaveLength(1);
+      expect(db.select().from(orderLines).where(eq(orderLines.orderId, o.id)).all()).toHaveLength(2);
+      expect(o.subtotalVnd).toBe(145000);
+    }
+    // Stock accounts exactly for the orders that exist.
+    for (const v of variants) expect(stockOf(v.id)).toBe(500 - placed.length);
+  }, 60_000);
+
   it("the conditional reservation refuses to go below zero even if the cart check were bypassed", () => {
     const db = getTestDb();
     const variant = db.select().from(productVariants).get()!;
