@@ -260,6 +260,12 @@ export function createStripeStandIn(options: StandInOptions) {
     return session;
   }
 
+  // Like Stripe, sessions expire on their own (and the app hears of it), even if nobody looks.
+  const sweeper = setInterval(() => {
+    for (const session of sessions.values()) expireIfDue(session);
+  }, 30_000);
+  sweeper.unref();
+
   const router = express.Router();
 
   // ---- API (/v1/…) ----

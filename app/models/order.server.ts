@@ -543,6 +543,7 @@ export function listProducerParts(producerIds: number[], filter: "active" | "don
     .all();
   const partIds = rows.map((r) => r.part.id);
   const lines = partIds.length ? appDb.select().from(orderLines).where(inArray(orderLines.partId, partIds)).all() : [];
+  const lotOptions = lotOptionsFor(producerIds, lines.map((l) => l.variantId));
   return rows.map((r) => ({
     ...r.part,
     order: {
@@ -557,8 +558,30 @@ export function listProducerParts(producerIds: number[], filter: "active" | "don
       status: r.order.status,
       createdAt: r.order.createdAt,
     },
-    lines: lines.filter((l) => l.partId === r.part.id),
+    lines: lines.filter((l) => l.partId === r.part.id).map((l) => ({ ...l, lotOptions: lotOptions.get(l.variantId) ?? [] })),
   }));
+}
+
+/**
+ * The producer's lots per variant's product, newest first, when the traceability feature's `lots`
+ * table exists (otherwise the pack form shows a free lot-code field).
+ */
+function lotOptionsFor(producerIds: number[], variantIds: number[]) {
+  const out = new Map<number, { code: string; label: string }[]>();
+  if (!variantIds.length || !lotsTableExists(appDb)) return out;
+  const rows = appDb.all<{ variantId: number; traceCode: string; lotNumber: string; harvestDate: string }>(
+    sql`select v.id as variantId, l.trace_code as traceCode, l.lot_number as lotNumber, l.harvest_date as harvestDate
+        from product_variants v join lots l on l.product_id = v.product_id
+        where v.id in (${sql.join(variantIds.map((id) => sql`${id}`), sql`, `)})
+          and l.producer_id in (${sql.join(producerIds.map((id) => sql`${id}`), sql`, `)})
+        order by l.harvest_date desc, l.id desc`,
+  );
+  for (const r of rows) {
+    const list = out.get(r.variantId) ?? [];
+    if (list.length < 20) list.push({ code: r.traceCode, label: `${r.traceCode} · ${r.lotNumber} · ${r.harvestDate}` });
+    out.set(r.variantId, list);
+  }
+  return out;
 }
 
 export type PartAction =
@@ -640,10 +663,20 @@ export function actOnPart(partId: number, producerIds: number[], actorUserId: nu
         const hasLots = lotsTableExists(tx);
         const lines = tx.select().from(orderLines).where(eq(orderLines.partId, part.id)).all();
         for (const l of lines) {
-          const code = (action.lots[l.id] ?? "").trim().toUpperCase();
-          if (!code) continue;
+          const typed = (action.lots[l.id] ?? "").trim().toUpperCase();
+          if (!typed) continue;
           let lotId: number | null = null;
-          if (hasLots) lotId = tx.get<{ id: number }>(sql`select id from lots where code = ${code}`)?.id ?? null;
+          let code = typed;
+          if (hasLots) {
+            // Only this producer's own lots; a lot number is accepted and stored as its trace code.
+            const lot = tx.get<{ id: number; traceCode: string }>(
+              sql`select id, trace_code as traceCode from lots where producer_id = ${part.producerId} and (upper(trace_code) = ${typed} or upper(lot_number) = ${typed}) limit 1`,
+            );
+            if (lot) {
+              lotId = lot.id;
+              code = lot.traceCode.toUpperCase();
+            }
+          }
           tx.update(orderLines).set({ lotCode: code, lotId }).where(eq(orderLines.id, l.id)).run();
         }
       }

@@ -166,4 +166,25 @@ describe("producer order queue", () => {
     expect(sent).toContain("order.placed");
     expect(db().select().from(outbox).all().filter((m) => m.status === "sent").every((m) => m.recipientKind === "shopper")).toBe(true);
   });
+
+  it("with the traceability feature's lots table, packing offers the producer's own lots and links the line to the lot", async () => {
+    const { mine, theirs, myPart } = await codOrder();
+    const raw = db().$client;
+    // The shape of feat/trace's `lots` (only the columns used here), as it exists after that merge.
+    raw.exec(`create table if not exists lots (id integer primary key autoincrement, producer_id integer not null, product_id integer not null,
+      lot_number text not null, harvest_date text not null, trace_code text not null unique)`);
+    const line = db().select().from(orderLines).where(eq(orderLines.partId, myPart.id)).get()!;
+    const productId = db().select().from(productVariants).where(eq(productVariants.id, line.variantId)).get()!.productId;
+    raw.prepare("insert into lots (producer_id, product_id, lot_number, harvest_date, trace_code) values (?, ?, ?, ?, ?)").run(mine.producer.id, productId, "XUAN-2026-01", "2026-03-20", "TC26XUAN");
+    raw.prepare("insert into lots (producer_id, product_id, lot_number, harvest_date, trace_code) values (?, ?, ?, ?, ?)").run(theirs.producer.id, productId, "OTHER-1", "2026-03-21", "OT26HERS");
+    const cookie = await sessionCookie(mine.owner.id);
+    const page = (await (await call(queueLoader, getRequest("/dashboard/orders", cookie))).json()) as { parts: { id: number; lines: { id: number; lotOptions: { code: string }[] }[] }[] };
+    expect(page.parts[0]!.lines[0]!.lotOptions.map((o) => o.code)).toEqual(["TC26XUAN"]); // not the other producer's lot
+    await call(queueAction, formRequest("/dashboard/orders", { partId: String(myPart.id), intent: "confirm" }, { cookie }));
+    await call(queueAction, formRequest("/dashboard/orders", { partId: String(myPart.id), intent: "pack", [`lot_${line.id}`]: "xuan-2026-01" }, { cookie }));
+    const packed = db().select().from(orderLines).where(eq(orderLines.id, line.id)).get()!;
+    expect(packed.lotCode).toBe("TC26XUAN");
+    expect(packed.lotId).toBeGreaterThan(0);
+    expect(ordersContainingLot("TC26XUAN").length).toBeGreaterThanOrEqual(1);
+  });
 });
