@@ -416,6 +416,47 @@ export function markBankOrderPaid(tx: Tx | DB, order: Order, amountVnd: number, 
   }
 }
 
+/** How long an unpaid bank-transfer order holds its stock before it is cancelled. */
+export const BANK_ORDER_HOLD_HOURS = 72;
+
+/**
+ * Cancels open, unpaid bank-transfer orders older than the hold and gives their stock back. Run by
+ * `npm run orders:expire` (cron) and, cheaply, whenever someone opens the checkout.
+ * A transfer arriving later still lands in the reconciliation list (never lost).
+ */
+export function expireStaleBankOrders(now = new Date(), holdHours = BANK_ORDER_HOLD_HOURS, handle: DB = appDb) {
+  const cutoff = new Date(now.getTime() - holdHours * 3600_000);
+  const stale = handle
+    .select({ id: orders.id })
+    .from(orders)
+    .where(and(eq(orders.paymentMethod, "bank"), eq(orders.paymentStatus, "unpaid"), eq(orders.status, "open"), sql`${orders.createdAt} < ${cutoff.getTime()}`))
+    .all();
+  let expired = 0;
+  for (const { id } of stale) {
+    const done = handle.transaction(
+      (tx) => {
+        const parts = tx.select({ status: orderParts.status }).from(orderParts).where(eq(orderParts.orderId, id)).all();
+        if (parts.some((p) => p.status === "shipped" || p.status === "delivered")) return false;
+        const changed = tx
+          .update(orders)
+          .set({ status: "cancelled", cancelReason: "payment_expired" })
+          .where(and(eq(orders.id, id), eq(orders.status, "open"), eq(orders.paymentStatus, "unpaid")))
+          .run();
+        if (changed.changes !== 1) return false;
+        tx.update(orderParts).set({ status: "cancelled", cancelReason: "payment_expired" }).where(and(eq(orderParts.orderId, id), ne(orderParts.status, "cancelled"))).run();
+        releaseStockOfOrder(tx, id, "payment_expired");
+        addEvent(tx, id, "cancelled", { reason: "payment_expired" });
+        const order = tx.select().from(orders).where(eq(orders.id, id)).get()!;
+        notifyShopper(tx, order, "cancelled", { reason: "payment_expired" });
+        return true;
+      },
+      { behavior: "immediate" },
+    );
+    if (done) expired++;
+  }
+  return expired;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Reading orders
 

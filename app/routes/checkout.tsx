@@ -11,7 +11,7 @@ import { communes } from "#db/schema";
 import { CheckoutSchema, readDeliveries, type CheckoutFields } from "~/schemas/checkout";
 import { Field, FormErrors, Honeypot } from "~/components/forms";
 import { getCart } from "~/models/cart.server";
-import { CheckoutError, placeOrder, quoteCart, startCardPayment, type DeliveryChoice } from "~/models/order.server";
+import { CheckoutError, expireStaleBankOrders, placeOrder, quoteCart, startCardPayment, type DeliveryChoice } from "~/models/order.server";
 import { getViewer } from "~/utils/viewer.server";
 import { db } from "~/utils/db.server";
 import { isBotSubmission, readForm } from "~/utils/forms.server";
@@ -25,6 +25,8 @@ import { pageMeta } from "~/utils/meta";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { identity, user } = await getViewer(request);
+  // Stock held by long-unpaid bank transfers goes back on sale (cheap; also a cron script).
+  expireStaleBankOrders();
   const cart = getCart(identity);
   if (cart.groups.length === 0) throw redirect("/cart");
   const quote = quoteCart(db, cart, { communeCode: null, otherProvince: null }, {});

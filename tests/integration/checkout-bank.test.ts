@@ -4,7 +4,7 @@ import sharp from "sharp";
 import jsQR from "jsqr";
 import { auditLog, bankNotifications, orderEvents, orders, productVariants } from "#db/schema";
 import { changeCartLine } from "~/models/cart.server";
-import { confirmBankTransferByHand, placeOrder } from "~/models/order.server";
+import { confirmBankTransferByHand, expireStaleBankOrders, placeOrder } from "~/models/order.server";
 import { bankTransferInstructions } from "~/models/order-payment.server";
 import { cassoSignature } from "~/models/bank-transfer.server";
 import { loader as qrLoader } from "~/routes/orders.$code.vietqr[.]png";
@@ -172,5 +172,24 @@ describe("VietQR bank transfer for an order", () => {
     expect(confirmBankTransferByHand(order.code, admin.id, "again")).toBe(false);
     const log = db().select().from(auditLog).where(eq(auditLog.subjectId, String(order.id))).all();
     expect(log.map((l) => l.action)).toEqual(["order.confirm_transfer"]);
+  });
+
+  it("an unpaid bank order older than the hold is cancelled and its stock returns; a late transfer waits for reconciliation", async () => {
+    const { order, variant } = await bankOrder();
+    const fresh = await bankOrder();
+    const stock = () => db().select().from(productVariants).where(eq(productVariants.id, variant.id)).get()!.stock;
+    expect(stock()).toBe(8);
+    expect(expireStaleBankOrders(new Date(Date.now() + 71 * 3600_000))).toBe(0);
+    const later = new Date(order.createdAt.getTime() + 73 * 3600_000);
+    expect(expireStaleBankOrders(later)).toBeGreaterThanOrEqual(2);
+    expect(orderById(order.id).status).toBe("cancelled");
+    expect(stock()).toBe(10);
+    expect(expireStaleBankOrders(later)).toBe(0); // idempotent
+    expect(stock()).toBe(10);
+    const late = await postSepay(`${order.paymentMemo}`, order.totalVnd);
+    expect(await late.json()).toMatchObject({ status: "already_paid" });
+    expect(orderById(order.id).paymentStatus).toBe("unpaid");
+    expect(db().select().from(orderEvents).where(eq(orderEvents.orderId, order.id)).all().map((e) => e.kind)).toContain("transfer_after_cancel");
+    void fresh;
   });
 });
