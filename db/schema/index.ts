@@ -4,3 +4,4 @@ export * from "./users";
 export * from "./images";
 export * from "./producers";
 export * from "./catalog";
+export * from "./trace";
