@@ -32,7 +32,8 @@ export const plots = sqliteTable(
   ],
 );
 
-export const LOT_UNITS = ["kg", "g", "t", "box", "bag"] as const;
+import { LOT_UNITS } from "../../app/utils/trace-kinds";
+export { LOT_UNITS };
 export type LotUnit = (typeof LOT_UNITS)[number];
 
 /** A lot of one product, usually from one plot (blended lots come from a transformation). */
