@@ -231,7 +231,7 @@ export type RecordEventInput = {
 };
 
 /** The earliest instant a harvest on this lot is allowed, and the pesticide that sets it (PHI rule). */
-export function phiBlock(tx: AnyDb, lot: Lot, harvestTime: Date): { product: string; allowedFrom: Date } | null {
+export function phiBlock(tx: AnyDb, lot: Lot, harvestTime: Date): { product: string; sprayedAt: Date; allowedFrom: Date } | null {
   const corrected = tx
     .select({ id: traceEvents.errorDeclarationOf })
     .from(traceEvents)
@@ -245,13 +245,13 @@ export function phiBlock(tx: AnyDb, lot: Lot, harvestTime: Date): { product: str
     .innerJoin(lots, eq(lots.id, traceEvents.lotId))
     .where(and(eq(traceEvents.kind, "pest_control"), lot.plotId !== null ? or(eq(lots.plotId, lot.plotId), eq(lots.id, lot.id)) : eq(lots.id, lot.id)))
     .all();
-  let worst: { product: string; allowedFrom: Date } | null = null;
+  let worst: { product: string; sprayedAt: Date; allowedFrom: Date } | null = null;
   for (const s of sprays) {
     if (corrected.includes(s.id) || s.eventTime.getTime() > harvestTime.getTime()) continue;
     const phiDays = Number(s.payload.phiDays ?? 0);
     const allowedFrom = new Date(s.eventTime.getTime() + phiDays * DAY_MS);
     if (harvestTime < allowedFrom && (!worst || allowedFrom > worst.allowedFrom)) {
-      worst = { product: String(s.payload.product ?? ""), allowedFrom };
+      worst = { product: String(s.payload.product ?? ""), sprayedAt: s.eventTime, allowedFrom };
     }
   }
   return worst;
@@ -316,7 +316,7 @@ function appendEvent(tx: AnyDb, input: RecordEventInput): TraceEvent {
   if (input.kind === "harvest") {
     const block = phiBlock(tx, lot, input.eventTime);
     if (block) {
-      throw new TraceError({ key: "errors.phi", values: { product: block.product, date: block.allowedFrom.toISOString() } });
+      throw new TraceError({ key: "errors.phi", values: { product: block.product, sprayed: block.sprayedAt.toISOString(), date: block.allowedFrom.toISOString() } });
     }
   }
 
