@@ -49,7 +49,8 @@ export function tracePage(request: Request, lot: Lot | undefined, code: string, 
   if (!lot) return notFoundPage(request, code);
   const url = new URL(request.url);
   const linkType = url.searchParams.get("linkType");
-  if (linkType && EPCIS_LINK_TYPES.has(linkType)) return epcisResponse(lot);
+  // Like a GS1 resolver: redirect to the link target (docs/decisions/022-trace-page-caching.md).
+  if (linkType && EPCIS_LINK_TYPES.has(linkType)) throw redirect(`/t/${lot.traceCode}/epcis.json`, 307);
   const data = getPublicTrace(lot);
   if (linkType && PIP_LINK_TYPES.has(linkType)) throw redirect(`/products/${data.product.slug}`, 303);
 

@@ -26,12 +26,19 @@ const XUAN_HISTORY: SeedEvent[] = [
   ["shipping", "2026-04-06T13:00", { party: "Kho Chợ Số, Phường Phan Đình Phùng, TP Thái Nguyên" }],
 ];
 
-const SHORT_HISTORY = (date: string): SeedEvent[] => [
-  ["fertilising", `${date}T07:00`, { product: "Phân chuồng ủ hoai", dose: "2 tấn/ha", organic: true }],
-  ["harvest", `${date.slice(0, 8)}${String(Number(date.slice(8)) + 20).padStart(2, "0")}T06:30`, {}],
-  ["drying", `${date.slice(0, 8)}${String(Number(date.slice(8)) + 20).padStart(2, "0")}T15:00`, { note: "Sao sấy thủ công." }],
-  ["packing", `${date.slice(0, 8)}${String(Number(date.slice(8)) + 22).padStart(2, "0")}T08:00`, { packaging: "Túi 200g" }],
-];
+/** Fertilising on `date`, harvest 20 days later, drying the same day, packing two days after. */
+function SHORT_HISTORY(date: string): SeedEvent[] {
+  const day = (offset: number, hhmm: string) => {
+    const d = new Date(Date.parse(`${date}T00:00:00Z`) + offset * 86_400_000).toISOString().slice(0, 10);
+    return `${d}T${hhmm}`;
+  };
+  return [
+    ["fertilising", day(0, "07:00"), { product: "Phân chuồng ủ hoai", dose: "2 tấn/ha", organic: true }],
+    ["harvest", day(20, "06:30"), {}],
+    ["drying", day(20, "15:00"), { note: "Sao sấy thủ công." }],
+    ["packing", day(22, "08:00"), { packaging: "Túi 200g" }],
+  ];
+}
 
 export function seedTrace(db: DB) {
   const producer = db.select().from(producers).where(eq(producers.slug, "htx-che-tan-cuong")).get();
