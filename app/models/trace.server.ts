@@ -361,10 +361,11 @@ export function declareError(
 export type ChainStatus = { ok: true; count: number } | { ok: false; count: number; brokenEventId: number; brokenSeq: number };
 
 /** Recomputes every hash of a lot's chain; reports the first event whose content or link does not match. */
-export function verifyChain(lotId: number, database: AnyDb = appDb): ChainStatus {
-  const events = database.select().from(traceEvents).where(eq(traceEvents.lotId, lotId)).orderBy(asc(traceEvents.seq)).all();
-  const inputs = events.length
-    ? database.select().from(traceEventInputs).where(inArray(traceEventInputs.eventId, events.map((e) => e.id))).all()
+export function verifyChain(lotId: number, database: AnyDb = appDb, loaded?: TraceEvent[]): ChainStatus {
+  const events = loaded ?? database.select().from(traceEvents).where(eq(traceEvents.lotId, lotId)).orderBy(asc(traceEvents.seq)).all();
+  const transformations = events.filter((e) => e.eventType === "TransformationEvent");
+  const inputs = transformations.length
+    ? database.select().from(traceEventInputs).where(inArray(traceEventInputs.eventId, transformations.map((e) => e.id))).all()
     : [];
   let prev = GENESIS_HASH;
   let expectedSeq = 1;
@@ -501,6 +502,6 @@ export function getPublicTrace(lot: Lot, database: DB = appDb) {
     events,
     inputs,
     certifications: certs.map((c) => ({ kind: c.kind, name: c.name, number: c.number, issuer: c.issuer, validFrom: c.validFrom, validTo: c.validTo, ocopStars: c.ocopStars, valid: c.validFrom <= today && today <= c.validTo })),
-    chain: verifyChain(lot.id, database),
+    chain: verifyChain(lot.id, database, events),
   };
 }
