@@ -1,5 +1,6 @@
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import type { TFunction } from "i18next";
 import { formatDate, formatDateTime, formatNumber } from "~/utils/format";
 
 type Payload = Record<string, string | number | boolean>;
@@ -56,8 +57,8 @@ export function TraceCodeForm({ defaultValue = "" }: { defaultValue?: string }) 
   );
 }
 
-function EventDetails({ e, inputs }: { e: TraceEventView; inputs: TracePageData["inputs"] }) {
-  const { t, i18n } = useTranslation("trace");
+// Takes `t` from the timeline: one useTranslation per page instead of one per event (render cost).
+function EventDetails({ e, inputs, t, lng }: { e: TraceEventView; inputs: TracePageData["inputs"]; t: TFunction; lng: string }) {
   const p = e.payload;
   const lines: string[] = [];
   if (p.product) lines.push(t(e.kind === "pest_control" ? "details.pesticide" : "details.fertiliser", { value: p.product }));
@@ -75,7 +76,7 @@ function EventDetails({ e, inputs }: { e: TraceEventView; inputs: TracePageData[
   if (p.certName) lines.push(t("details.certName", { value: p.certName }));
   if (p.certNumber) lines.push(t("details.certNumber", { value: p.certNumber }));
   if (p.issuer) lines.push(t("details.issuer", { value: p.issuer }));
-  if (p.validTo) lines.push(t("details.validTo", { value: formatDate(dateOnly(String(p.validTo)), i18n.language) }));
+  if (p.validTo) lines.push(t("details.validTo", { value: formatDate(dateOnly(String(p.validTo)), lng) }));
   if (p.party) lines.push(t(e.kind === "receiving" ? "details.from" : "details.to", { value: p.party }));
   for (const i of inputs.filter((x) => x.eventId === e.id)) lines.push(t("details.input", { code: i.code, quantity: formatNumber(i.quantity), unit: t(`units.${i.unit}`) }));
   if (p.note) lines.push(String(p.note));
@@ -125,7 +126,7 @@ export function Timeline({ events, inputs }: { events: TraceEventView[]; inputs:
           <p className="text-sm text-stone-600">
             <time dateTime={e.time}>{formatDateTime(e.time, i18n.language)}</time>
           </p>
-          <EventDetails e={e} inputs={inputs} />
+          <EventDetails e={e} inputs={inputs} t={t} lng={i18n.language} />
           {e.correctionOf !== null && e.reason ? <p className="mt-1 text-sm text-amber-900">{t("timeline.reason", { reason: e.reason })}</p> : null}
         </li>
       ))}

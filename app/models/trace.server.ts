@@ -21,7 +21,7 @@ import {
   type LotUnit,
   type TraceEvent,
 } from "#db/schema";
-import { db as appDb } from "~/utils/db.server";
+import { db as appDb, getDb } from "~/utils/db.server";
 import { canonicalJson } from "~/utils/canonical-json";
 import { formatDigitalLink } from "~/utils/digital-link";
 import { randomTraceString, SERIAL_LENGTH, TRACE_CODE_LENGTH } from "~/utils/trace-code";
@@ -434,17 +434,36 @@ export function listSerials(lotId: number, database: DB = appDb) {
 
 // ───────────────────────── public lookup, scans ─────────────────────────
 
+// The public page is the hot path: its queries are prepared once per database connection
+// (building drizzle SQL on every request cost ~2 ms; see docs/performance.md).
+function makeStatements(database: DB) {
+  const p = (name: string) => sql.placeholder(name);
+  return {
+    lotByCode: database.select().from(lots).where(eq(lots.traceCode, p("code"))).prepare(),
+    lotByDl: database.select({ lot: lots }).from(lots).innerJoin(products, eq(products.id, lots.productId)).where(and(eq(products.gtin, p("gtin")), eq(lots.lotNumber, p("lot")))).prepare(),
+    product: database.select().from(products).where(eq(products.id, p("id"))).prepare(),
+    producer: database.select().from(producers).where(eq(producers.id, p("id"))).prepare(),
+    image: database.select({ imageId: productImages.imageId }).from(productImages).where(eq(productImages.productId, p("id"))).orderBy(asc(productImages.sort)).limit(1).prepare(),
+    plot: database.select().from(plots).where(eq(plots.id, p("id"))).prepare(),
+    commune: database.select().from(communes).where(eq(communes.code, p("code"))).prepare(),
+    events: database.select().from(traceEvents).where(eq(traceEvents.lotId, p("id"))).orderBy(asc(traceEvents.seq)).prepare(),
+    certifications: database.select().from(certifications).where(eq(certifications.producerId, p("id"))).prepare(),
+  };
+}
+const preparedByDb = new WeakMap<object, ReturnType<typeof makeStatements>>();
+function statements(database: DB) {
+  const real = database === appDb ? getDb() : database;
+  let found = preparedByDb.get(real);
+  if (!found) preparedByDb.set(real, (found = makeStatements(real)));
+  return found;
+}
+
 export function findLotByCode(code: string, database: DB = appDb) {
-  return database.select().from(lots).where(eq(lots.traceCode, code)).get();
+  return statements(database).lotByCode.get({ code });
 }
 
 export function findLotByDigitalLink(gtin: string, lotNumber: string, database: DB = appDb) {
-  return database
-    .select({ lot: lots })
-    .from(lots)
-    .innerJoin(products, eq(products.id, lots.productId))
-    .where(and(eq(products.gtin, gtin), eq(lots.lotNumber, lotNumber)))
-    .get()?.lot;
+  return statements(database).lotByDl.get({ gtin, lot: lotNumber })?.lot;
 }
 
 export function findSerial(lotId: number, serial: string, database: DB = appDb) {
@@ -478,12 +497,13 @@ export function canonicalTraceUrl(publicUrl: string, lot: Pick<Lot, "traceCode" 
 
 /** Everything the public trace page shows, in one read. */
 export function getPublicTrace(lot: Lot, database: DB = appDb) {
-  const product = database.select().from(products).where(eq(products.id, lot.productId)).get()!;
-  const producer = database.select().from(producers).where(eq(producers.id, lot.producerId)).get()!;
-  const image = database.select({ imageId: productImages.imageId }).from(productImages).where(eq(productImages.productId, product.id)).orderBy(asc(productImages.sort)).limit(1).get();
-  const plot = lot.plotId !== null ? database.select().from(plots).where(eq(plots.id, lot.plotId)).get() : undefined;
-  const commune = plot ? database.select().from(communes).where(eq(communes.code, plot.communeCode)).get() : undefined;
-  const events = listLotEvents(lot.id, database);
+  const q = statements(database);
+  const product = q.product.get({ id: lot.productId })!;
+  const producer = q.producer.get({ id: lot.producerId })!;
+  const image = q.image.get({ id: product.id });
+  const plot = lot.plotId !== null ? q.plot.get({ id: lot.plotId }) : undefined;
+  const commune = plot ? q.commune.get({ code: plot.communeCode }) : undefined;
+  const events = q.events.all({ id: lot.id });
   const inputs = events.some((e) => e.eventType === "TransformationEvent")
     ? database
         .select({ eventId: traceEventInputs.eventId, quantity: traceEventInputs.quantity, code: lots.traceCode, lotNumber: lots.lotNumber, unit: lots.unit })
@@ -493,7 +513,7 @@ export function getPublicTrace(lot: Lot, database: DB = appDb) {
         .all()
     : [];
   const today = localIsoDate();
-  const certs = database.select().from(certifications).where(eq(certifications.producerId, producer.id)).all();
+  const certs = q.certifications.all({ id: producer.id });
   return {
     lot,
     product: { name: product.name, nameEn: product.nameEn, slug: product.slug, gtin: product.gtin, onSale: product.status === "published" && !product.moderationHiddenReason, imageId: image?.imageId ?? null },
