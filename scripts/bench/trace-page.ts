@@ -155,17 +155,18 @@ Ratio trace / bare: **${(ratio * 100).toFixed(1)} %** (target ≥ 33 %); trace p
 Load average during the run: ${os.loadavg().map((l) => l.toFixed(1)).join(" / ")} (the machine is shared with other jobs).
 
 **Targets not met at the origin.** A CPU profile of the production server under load (\`node --cpu-prof\`)
-puts the cost of one uncached trace page at roughly 10–15 ms of CPU: React server rendering ≈ 5 ms,
-the loader ≈ 3 ms (of which drizzle query building ≈ 2 ms and the chain check ≈ 0.1 ms), Remix
-routing/serialisation and i18next instances ≈ 2–3 ms, Express middleware the rest; the database itself
-(indexed lookups in the 365 MB file, in the OS page cache) is well under 1 ms. A bare \`node:http\`
-answer costs ~0.1 ms, so no server-rendered page gets near a third of it. With 50 connections on a
-CPU-starved machine the queue makes p99 explode. What the design relies on instead: the page is
-\`public, max-age=60, s-maxage=300\` (docs/decisions/022), so a CDN or caching proxy in front serves
-repeated scans of the same lot without touching the origin; scans are still counted by the no-store
-beacon. Next steps if the origin itself must meet the target: prepared statements for the 8 page
-queries, one \`useTranslation\` per page, and an in-process micro-cache of anonymous trace pages
-honouring \`s-maxage\`.
+put the cost of one uncached trace page at roughly 10–15 ms of CPU: React server rendering ≈ 5 ms,
+the loader ≈ 3 ms (drizzle query building ≈ 2 ms of it; the chain check ≈ 0.1 ms), Remix routing and
+serialisation and i18next instances ≈ 2–3 ms, Express middleware the rest; the database itself
+(indexed lookups in the 365 MB file, in the OS page cache) is well under 1 ms. Since then the page's
+queries are prepared once per connection and the timeline uses one \`useTranslation\`. A bare
+\`node:http\` answer costs ~0.1 ms, so no server-rendered page gets near a third of it, and with 50
+connections on a CPU-starved machine the queue makes p99 explode (the errors are autocannon's 10 s
+timeouts). What the design relies on instead: the page is \`public, max-age=60, s-maxage=300\`
+(docs/decisions/022), so a CDN or caching proxy in front serves repeated scans of a lot without
+touching the origin, while scans are still counted by the no-store beacon. Next step if the origin
+itself must meet the target: an in-process micro-cache of anonymous trace pages honouring \`s-maxage\`
+(helps hot lots only; random lots over 100 000 would still be rendered), and measuring on an idle machine.
 `;
   const re = /## Trace page\n[\s\S]*?(?=\n## |\s*$)/;
   const next = re.test(existing) ? existing.replace(re, section.trimEnd()) : `${existing.trimEnd()}\n\n${section}`;
