@@ -139,6 +139,11 @@ describe("public trace page", () => {
     expect(data.product.onSale).toBe(true);
     const dl = await call(dlLoader, getRequest(`/01/${s.product.gtin}/10/${s.lot.lotNumber}`), { gtin: s.product.gtin!, lot: s.lot.lotNumber });
     expect(dl.status).toBe(200);
+    // A zero-suppressed GTIN-13 is redirected to the canonical GTIN-14 form.
+    const gtin13 = s.product.gtin!.slice(1);
+    const short = await call(dlLoader, getRequest(`/01/${gtin13}/10/${s.lot.lotNumber}?linkType=gs1:pip`), { gtin: gtin13, lot: s.lot.lotNumber });
+    expect(short.status).toBe(301);
+    expect(short.headers.get("Location")).toBe(`/01/${s.product.gtin}/10/${s.lot.lotNumber}?linkType=gs1:pip`);
     // Signed in: never stored by a shared cache.
     const signedIn = await call(codeLoader, getRequest(`/t/${s.lot.traceCode}`, await cookieFor(s.owner.id)), { code: s.lot.traceCode });
     expect(signedIn.headers.get("Cache-Control")).toBe("private, no-store");
