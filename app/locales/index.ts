@@ -7,9 +7,12 @@ import enCart from "./en/cart.json";
 import viOrders from "./vi/orders.json";
 import enOrders from "./en/orders.json";
 
+import viTrace from "./vi/trace.json";
+import enTrace from "./en/trace.json";
+
 export const resources = {
-  vi: { common: viCommon, cart: viCart, orders: viOrders },
-  en: { common: enCommon, cart: enCart, orders: enOrders },
+  vi: { common: viCommon, cart: viCart, orders: viOrders, trace: viTrace },
+  en: { common: enCommon, cart: enCart, orders: enOrders, trace: enTrace },
 } as const;
 
 export const namespaces = Object.keys(resources.vi) as (keyof (typeof resources)["vi"])[];

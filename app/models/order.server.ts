@@ -9,6 +9,7 @@ import {
   orderLines,
   orderParts,
   orders,
+  lots,
   productVariants,
   producers,
   users,
@@ -603,20 +604,17 @@ export function listProducerParts(producerIds: number[], filter: "active" | "don
   }));
 }
 
-/**
- * The producer's lots per variant's product, newest first, when the traceability feature's `lots`
- * table exists (otherwise the pack form shows a free lot-code field).
- */
+/** The producer's own lots of each line's product, newest first, offered when packing. */
 function lotOptionsFor(producerIds: number[], variantIds: number[]) {
   const out = new Map<number, { code: string; label: string }[]>();
-  if (!variantIds.length || !lotsTableExists(appDb)) return out;
-  const rows = appDb.all<{ variantId: number; traceCode: string; lotNumber: string; harvestDate: string }>(
-    sql`select v.id as variantId, l.trace_code as traceCode, l.lot_number as lotNumber, l.harvest_date as harvestDate
-        from product_variants v join lots l on l.product_id = v.product_id
-        where v.id in (${sql.join(variantIds.map((id) => sql`${id}`), sql`, `)})
-          and l.producer_id in (${sql.join(producerIds.map((id) => sql`${id}`), sql`, `)})
-        order by l.harvest_date desc, l.id desc`,
-  );
+  if (!variantIds.length || !producerIds.length) return out;
+  const rows = appDb
+    .select({ variantId: productVariants.id, traceCode: lots.traceCode, lotNumber: lots.lotNumber, harvestDate: lots.harvestDate })
+    .from(productVariants)
+    .innerJoin(lots, eq(lots.productId, productVariants.productId))
+    .where(and(inArray(productVariants.id, variantIds), inArray(lots.producerId, producerIds)))
+    .orderBy(desc(lots.harvestDate), desc(lots.id))
+    .all();
   for (const r of rows) {
     const list = out.get(r.variantId) ?? [];
     if (list.length < 20) list.push({ code: r.traceCode, label: `${r.traceCode} · ${r.lotNumber} · ${r.harvestDate}` });
@@ -640,11 +638,6 @@ const TRANSITIONS: Record<Exclude<PartAction["intent"], "cancel">, { from: PartS
   ship: { from: "packed", to: "shipped" },
   deliver: { from: "shipped", to: "delivered" },
 };
-
-function lotsTableExists(tx: Tx | DB) {
-  const row = tx.get<{ n: number }>(sql`select count(*) as n from sqlite_master where type = 'table' and name = 'lots'`);
-  return Number(row?.n ?? 0) > 0;
-}
 
 /** A producer moves one of THEIR parts along (owner-scoped in the query). Card refunds follow a cancel. */
 export function actOnPart(partId: number, producerIds: number[], actorUserId: number, action: PartAction, handle: DB = appDb): PartActionResult {
@@ -701,22 +694,21 @@ export function actOnPart(partId: number, producerIds: number[], actorUserId: nu
         .run();
       if (moved.changes !== 1) return { ok: false, error: "orders.wrongStep" };
       if (action.intent === "pack") {
-        const hasLots = lotsTableExists(tx);
         const lines = tx.select().from(orderLines).where(eq(orderLines.partId, part.id)).all();
         for (const l of lines) {
           const typed = (action.lots[l.id] ?? "").trim().toUpperCase();
           if (!typed) continue;
           let lotId: number | null = null;
           let code = typed;
-          if (hasLots) {
-            // Only this producer's own lots; a lot number is accepted and stored as its trace code.
-            const lot = tx.get<{ id: number; traceCode: string }>(
-              sql`select id, trace_code as traceCode from lots where producer_id = ${part.producerId} and (upper(trace_code) = ${typed} or upper(lot_number) = ${typed}) limit 1`,
-            );
-            if (lot) {
-              lotId = lot.id;
-              code = lot.traceCode.toUpperCase();
-            }
+          // Only this producer's own lots; a lot number is accepted and stored as its trace code.
+          const lot = tx
+            .select({ id: lots.id, traceCode: lots.traceCode })
+            .from(lots)
+            .where(and(eq(lots.producerId, part.producerId), or(sql`upper(${lots.traceCode}) = ${typed}`, sql`upper(${lots.lotNumber}) = ${typed}`)))
+            .get();
+          if (lot) {
+            lotId = lot.id;
+            code = lot.traceCode.toUpperCase();
           }
           tx.update(orderLines).set({ lotCode: code, lotId }).where(eq(orderLines.id, l.id)).run();
         }

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { requireRole } from "~/utils/auth.server";
 import { getFixedT } from "~/i18n/server";
 import { pageMeta } from "~/utils/meta";
@@ -16,9 +17,14 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data?.ti
 
 export default function Page() {
   const data = useLoaderData<typeof loader>();
+  const { t } = useTranslation("trace");
   return (
     <RoleHome title={data.title} name={data.name} role={data.role}>
       <OrderLinks role={data.role} />
+      <Link to="/dashboard/lots" className="card mb-3 block no-underline" data-testid="trace-card">
+        <span className="block text-lg font-semibold text-tea-800">{t("dashboard.card")}</span>
+        <span className="block text-sm text-stone-700">{t("dashboard.cardText")}</span>
+      </Link>
     </RoleHome>
   );
 }

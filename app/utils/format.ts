@@ -17,9 +17,17 @@ function localeFor(lng: string) {
   return lng === "en" ? "en-GB" : "vi-VN";
 }
 
+// Building an Intl.DateTimeFormat costs far more than using one: keep one per locale and style.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(key: string, locale: string, options: Intl.DateTimeFormatOptions) {
+  let f = formatters.get(key);
+  if (!f) formatters.set(key, (f = new Intl.DateTimeFormat(locale, options)));
+  return f;
+}
+
 /** "22/11/2026" in Asia/Ho_Chi_Minh. */
 export function formatDate(value: Date | string | number, lng = "vi"): string {
-  return new Intl.DateTimeFormat(localeFor(lng), {
+  return formatter(`date:${lng}`, localeFor(lng), {
     timeZone: TIME_ZONE,
     day: "2-digit",
     month: "2-digit",
@@ -30,7 +38,7 @@ export function formatDate(value: Date | string | number, lng = "vi"): string {
 /** "22/11/2026 14:05" in Asia/Ho_Chi_Minh. */
 export function formatDateTime(value: Date | string | number, lng = "vi"): string {
   const d = new Date(value);
-  const parts = new Intl.DateTimeFormat(localeFor(lng), {
+  const parts = formatter(`datetime:${lng}`, localeFor(lng), {
     timeZone: TIME_ZONE,
     day: "2-digit",
     month: "2-digit",
@@ -45,5 +53,5 @@ export function formatDateTime(value: Date | string | number, lng = "vi"): strin
 
 /** The calendar date (YYYY-MM-DD) in Asia/Ho_Chi_Minh of an instant. */
 export function localIsoDate(value: Date | number = Date.now()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE }).format(new Date(value));
+  return formatter("iso", "en-CA", { timeZone: TIME_ZONE }).format(new Date(value));
 }

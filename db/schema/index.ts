@@ -6,3 +6,4 @@ export * from "./producers";
 export * from "./catalog";
 export * from "./payments-bank";
 export * from "./orders";
+export * from "./trace";

@@ -7,6 +7,7 @@ import { storeImage } from "../../app/utils/images.server";
 import { CATEGORIES, DEMO_PASSWORD, DEMO_USERS, PRODUCERS } from "./data";
 import { drawProductPicture } from "./images";
 import { seedCheckout } from "./checkout";
+import { seedTrace } from "./trace";
 
 /**
  * Fills the demo data of docs (README "Demo accounts"). Idempotent: every builder looks its record
@@ -61,7 +62,14 @@ export async function seed(db: DB) {
       productCount++;
     }
   }
+  const trace = seedTrace(db);
   const checkout = seedCheckout(db);
-  return { producers: PRODUCERS.length, productsAdded: productCount, users: Object.keys(DEMO_USERS).length + PRODUCERS.length, demoOrders: checkout.orders };
+  return {
+    producers: PRODUCERS.length,
+    productsAdded: productCount,
+    traceLotsAdded: trace.lots,
+    users: Object.keys(DEMO_USERS).length + PRODUCERS.length,
+    demoOrders: checkout.orders,
+  };
 }
 

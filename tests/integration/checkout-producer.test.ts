@@ -1,3 +1,4 @@
+import { createLot, createPlot } from "~/models/trace.server";
 import { describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { orderLines, orderParts, orders, outbox, productVariants } from "#db/schema";
@@ -167,16 +168,14 @@ describe("producer order queue", () => {
     expect(db().select().from(outbox).all().filter((m) => m.status === "sent").every((m) => m.recipientKind === "shopper")).toBe(true);
   });
 
-  it("with the traceability feature's lots table, packing offers the producer's own lots and links the line to the lot", async () => {
-    const { mine, theirs, myPart } = await codOrder();
-    const raw = db().$client;
-    // The shape of feat/trace's `lots` (only the columns used here), as it exists after that merge.
-    raw.exec(`create table if not exists lots (id integer primary key autoincrement, producer_id integer not null, product_id integer not null,
-      lot_number text not null, harvest_date text not null, trace_code text not null unique)`);
+  it("packing offers the producer's own lots and links the line to the lot", async () => {
+    const { mine, theirs, myPart, v2 } = await codOrder();
     const line = db().select().from(orderLines).where(eq(orderLines.partId, myPart.id)).get()!;
     const productId = db().select().from(productVariants).where(eq(productVariants.id, line.variantId)).get()!.productId;
-    raw.prepare("insert into lots (producer_id, product_id, lot_number, harvest_date, trace_code) values (?, ?, ?, ?, ?)").run(mine.producer.id, productId, "XUAN-2026-01", "2026-03-20", "TC26XUAN");
-    raw.prepare("insert into lots (producer_id, product_id, lot_number, harvest_date, trace_code) values (?, ?, ?, ?, ?)").run(theirs.producer.id, productId, "OTHER-1", "2026-03-21", "OT26HERS");
+    const myPlot = createPlot(mine.producer.id, { name: "Đồi chè số 1", areaSqm: 5000, communeCode: "05503", crops: "Chè" }, db());
+    createLot(mine.producer.id, { productId, plotId: myPlot.id, lotNumber: "XUAN-2026-01", harvestDate: "2026-03-20", quantity: 50, unit: "kg", traceCode: "TC26XUAN" }, db());
+    // Another producer's lot is never offered, nor linked when its code is typed.
+    createLot(theirs.producer.id, { productId: v2.productId, plotId: null, lotNumber: "OTHER-1", harvestDate: "2026-03-21", quantity: 10, unit: "kg", traceCode: "TC26HERS" }, db());
     const cookie = await sessionCookie(mine.owner.id);
     const page = (await (await call(queueLoader, getRequest("/dashboard/orders", cookie))).json()) as { parts: { id: number; lines: { id: number; lotOptions: { code: string }[] }[] }[] };
     expect(page.parts[0]!.lines[0]!.lotOptions.map((o) => o.code)).toEqual(["TC26XUAN"]); // not the other producer's lot
