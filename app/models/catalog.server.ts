@@ -1,0 +1,216 @@
+/**
+ * The public storefront: catalogue search (SQLite FTS5, decision 010), product pages, home page.
+ * Visibility rule, in every query here: the product is published, not hidden by moderation, and
+ * its producer is verified (VISIBLE below).
+ */
+import type Database from "better-sqlite3";
+import { db } from "~/utils/db.server";
+import { foldVietnamese } from "~/utils/slug";
+import { localIsoDate } from "~/utils/format";
+import { withValidity } from "./producer.server";
+import type { CatalogueQuery, CatalogueSort } from "~/schemas/catalogue";
+
+export const PAGE_SIZE = 24;
+const VISIBLE = "p.status = 'published' AND p.moderation_hidden_reason IS NULL AND pr.status = 'verified'";
+
+// Prepared statements are cached per SQL text: the catalogue has a few dozen filter shapes.
+const statements = new Map<string, Database.Statement>();
+function prepare(sqlText: string): Database.Statement {
+  const client = db.$client;
+  const key = sqlText;
+  let stmt = statements.get(key);
+  // A new database handle (tests, bench) invalidates the cache.
+  if (!stmt || (stmt as unknown as { database: unknown }).database !== client) {
+    stmt = client.prepare(sqlText);
+    statements.set(key, stmt);
+  }
+  return stmt;
+}
+
+/**
+ * Turns what a shopper typed into a safe FTS5 query: folded (tones, marks, đ→d), lower-cased,
+ * split on anything that is not a letter or digit, each word quoted (no FTS syntax gets through),
+ * the last one a prefix so "che tan cu" already finds "Chè Tân Cương".
+ */
+export function toFtsQuery(q: string): string | null {
+  const words = foldVietnamese(q).toLowerCase().match(/[a-z0-9]+/g);
+  if (!words) return null;
+  const unique = [...new Set(words)].slice(0, 8);
+  return unique.map((w, i) => (i === unique.length - 1 ? `"${w}"*` : `"${w}"`)).join(" ");
+}
+
+export type ProductCard = {
+  id: number;
+  slug: string;
+  name: string;
+  nameEn: string | null;
+  producerName: string;
+  producerSlug: string;
+  area: string;
+  minPrice: number | null;
+  stock: number;
+  imageId: string | null;
+  imageWidth: number | null;
+};
+
+const CARD_COLUMNS = `
+  p.id, p.slug, p.name, p.name_en AS nameEn, pr.name AS producerName, pr.slug AS producerSlug, pr.area,
+  (SELECT min(v.price_vnd) FROM product_variants v WHERE v.product_id = p.id AND v.active = 1) AS minPrice,
+  (SELECT coalesce(sum(v.stock), 0) FROM product_variants v WHERE v.product_id = p.id AND v.active = 1) AS stock,
+  (SELECT pi.image_id FROM product_images pi WHERE pi.product_id = p.id ORDER BY pi.sort, pi.id LIMIT 1) AS imageId,
+  (SELECT i.width FROM product_images pi JOIN images i ON i.id = pi.image_id WHERE pi.product_id = p.id ORDER BY pi.sort, pi.id LIMIT 1) AS imageWidth`;
+
+const ORDER: Record<CatalogueSort, string> = {
+  newest: "p.created_at DESC, p.id DESC",
+  price_asc: "minPrice ASC NULLS LAST, p.id DESC",
+  price_desc: "minPrice DESC NULLS LAST, p.id DESC",
+  name: "p.name COLLATE NOCASE ASC, p.id ASC",
+};
+
+export type CatalogueResult = { items: ProductCard[]; total: number; page: number; pageCount: number };
+
+export function searchCatalogue(query: CatalogueQuery, pageSize = PAGE_SIZE): CatalogueResult {
+  const where: string[] = [VISIBLE];
+  const params: (string | number)[] = [];
+  const fts = toFtsQuery(query.q);
+  if (query.q.trim() && !fts) return { items: [], total: 0, page: 1, pageCount: 0 };
+  if (fts) {
+    where.push("p.id IN (SELECT rowid FROM product_fts WHERE product_fts MATCH ?)");
+    params.push(fts);
+  }
+  if (query.category) {
+    where.push("p.category_id = (SELECT id FROM categories WHERE slug = ?)");
+    params.push(query.category);
+  }
+  if (query.commune) {
+    where.push("pr.commune_code = ?");
+    params.push(query.commune);
+  } else if (query.area) {
+    where.push("pr.commune_code IN (SELECT code FROM communes WHERE area_slug = ?)");
+    params.push(query.area);
+  }
+  if (query.cert) {
+    const today = localIsoDate();
+    const stars = /^ocop(\d)$/.exec(query.cert);
+    where.push(
+      `EXISTS (SELECT 1 FROM certifications ce WHERE ce.producer_id = pr.id AND ce.kind = ? ${stars ? "AND ce.ocop_stars >= ?" : ""} AND ce.valid_from <= ? AND ce.valid_to >= ?)`,
+    );
+    params.push(stars ? "ocop" : query.cert, ...(stars ? [Number(stars[1])] : []), today, today);
+  }
+  const variantConds: string[] = [];
+  if (query.min !== undefined) {
+    variantConds.push("v.price_vnd >= ?");
+    params.push(query.min);
+  }
+  if (query.max !== undefined) {
+    variantConds.push("v.price_vnd <= ?");
+    params.push(query.max);
+  }
+  if (query.instock) variantConds.push("v.stock > 0");
+  if (variantConds.length) {
+    where.push(`EXISTS (SELECT 1 FROM product_variants v WHERE v.product_id = p.id AND v.active = 1 AND ${variantConds.join(" AND ")})`);
+  }
+  const from = `FROM products p JOIN producers pr ON pr.id = p.producer_id WHERE ${where.join(" AND ")}`;
+  const total = (prepare(`SELECT count(*) AS n ${from}`).get(...params) as { n: number }).n;
+  const pageCount = Math.ceil(total / pageSize);
+  const page = Math.min(query.page, Math.max(pageCount, 1));
+  const items = prepare(`SELECT ${CARD_COLUMNS} ${from} ORDER BY ${ORDER[query.sort]} LIMIT ? OFFSET ?`).all(
+    ...params,
+    pageSize,
+    (page - 1) * pageSize,
+  ) as ProductCard[];
+  return { items, total, page, pageCount };
+}
+
+export function productCards(opts: { where?: string; params?: (string | number)[]; order?: string; limit: number }): ProductCard[] {
+  const where = [VISIBLE, ...(opts.where ? [opts.where] : [])].join(" AND ");
+  return prepare(
+    `SELECT ${CARD_COLUMNS} FROM products p JOIN producers pr ON pr.id = p.producer_id WHERE ${where} ORDER BY ${opts.order ?? "p.created_at DESC, p.id DESC"} LIMIT ?`,
+  ).all(...(opts.params ?? []), opts.limit) as ProductCard[];
+}
+
+export function catalogueFilterOptions() {
+  const categories = prepare(
+    `SELECT c.slug, c.name_vi AS nameVi, c.name_en AS nameEn,
+       (SELECT count(*) FROM products p JOIN producers pr ON pr.id = p.producer_id WHERE p.category_id = c.id AND ${VISIBLE}) AS count
+     FROM categories c ORDER BY c.sort, c.name_vi`,
+  ).all() as { slug: string; nameVi: string; nameEn: string; count: number }[];
+  const areas = prepare(`SELECT DISTINCT area, area_slug AS areaSlug FROM communes ORDER BY area`).all() as { area: string; areaSlug: string }[];
+  const communes = prepare(`SELECT code, name, area_slug AS areaSlug FROM communes ORDER BY name`).all() as {
+    code: string;
+    name: string;
+    areaSlug: string;
+  }[];
+  return { categories, areas, communes };
+}
+
+export function homePageData() {
+  const featured = productCards({ where: "p.featured = 1", order: "p.created_at DESC", limit: 4 });
+  const newest = productCards({ limit: 8 });
+  const { categories } = catalogueFilterOptions();
+  return { featured, newest, categories: categories.filter((c) => c.count > 0) };
+}
+
+type ProductRow = {
+  id: number;
+  slug: string;
+  name: string;
+  nameEn: string | null;
+  description: string;
+  descriptionEn: string | null;
+  gtin: string | null;
+  categorySlug: string;
+  categoryVi: string;
+  categoryEn: string;
+  producerId: number;
+  producerSlug: string;
+  producerName: string;
+  producerKind: string;
+  area: string;
+  areaSlug: string;
+  communeName: string;
+};
+
+/** A visible product with everything its page shows, or undefined. */
+export function getPublicProduct(slug: string) {
+  const product = prepare(
+    `SELECT p.id, p.slug, p.name, p.name_en AS nameEn, p.description, p.description_en AS descriptionEn, p.gtin,
+       c.slug AS categorySlug, c.name_vi AS categoryVi, c.name_en AS categoryEn,
+       pr.id AS producerId, pr.slug AS producerSlug, pr.name AS producerName, pr.kind AS producerKind, pr.area,
+       co.area_slug AS areaSlug, co.name AS communeName
+     FROM products p JOIN producers pr ON pr.id = p.producer_id JOIN categories c ON c.id = p.category_id
+       JOIN communes co ON co.code = pr.commune_code
+     WHERE p.slug = ? AND ${VISIBLE}`,
+  ).get(slug) as ProductRow | undefined;
+  if (!product) return undefined;
+  const variants = prepare(
+    `SELECT id, label, net_weight_grams AS netWeightGrams, price_vnd AS priceVnd, stock, sku
+     FROM product_variants WHERE product_id = ? AND active = 1 ORDER BY sort, id`,
+  ).all(product.id) as { id: number; label: string; netWeightGrams: number | null; priceVnd: number; stock: number; sku: string | null }[];
+  const photos = prepare(
+    `SELECT pi.image_id AS imageId, i.width, i.height, pi.alt FROM product_images pi JOIN images i ON i.id = pi.image_id
+     WHERE pi.product_id = ? ORDER BY pi.sort, pi.id`,
+  ).all(product.id) as { imageId: string; width: number; height: number; alt: string }[];
+  const certs = withValidity(
+    prepare(
+      `SELECT id, kind, ocop_stars AS ocopStars, name, number, issuer, valid_from AS validFrom, valid_to AS validTo
+       FROM certifications WHERE producer_id = ? ORDER BY valid_to DESC`,
+    ).all(product.producerId) as PublicCert[],
+  );
+  return { product, variants, photos, certs };
+}
+
+export type PublicCert = {
+  id: number;
+  kind: string;
+  ocopStars: number | null;
+  name: string | null;
+  number: string;
+  issuer: string;
+  validFrom: string;
+  validTo: string;
+};
+
+export function producerProducts(producerId: number) {
+  return productCards({ where: "p.producer_id = ?", params: [producerId], limit: 60 });
+}
