@@ -1,28 +1,57 @@
 import {
   MaxPartSizeExceededError,
+  unstable_composeUploadHandlers,
+  type UploadHandler,
   unstable_createMemoryUploadHandler,
   unstable_parseMultipartFormData,
 } from "@remix-run/node";
 import { ImageRejectedError, MAX_UPLOAD_BYTES, storeImage } from "./images.server";
 import { db } from "./db.server";
 
-export type ParsedForm = { formData: FormData; tooLarge: boolean };
+export type ParsedForm = { formData: FormData; tooLarge: Set<string> };
+
+// Past this, an oversized file is no longer drained (so its form fields are kept): the read stops.
+const DRAIN_LIMIT = 4 * MAX_UPLOAD_BYTES;
 
 /**
- * Reads a form that may carry photos. Multipart bodies go through Remix's memory upload handler
- * with a per-part limit (10 MB), so an oversized file stops being read as soon as it passes the
- * limit; any other malformed body becomes an empty form. Never throws.
+ * File parts: kept in memory up to 10 MB. A bigger file is read to its end without being kept and
+ * reported in `tooLarge`, so the rest of the form survives and comes back with a field error.
+ */
+function fileHandler(tooLarge: Set<string>): UploadHandler {
+  return async ({ name, filename, contentType, data }) => {
+    if (typeof filename !== "string") return undefined;
+    const chunks: BlobPart[] = [];
+    let size = 0;
+    for await (const chunk of data) {
+      size += chunk.byteLength;
+      if (size > DRAIN_LIMIT) throw new MaxPartSizeExceededError(name, MAX_UPLOAD_BYTES);
+      if (size <= MAX_UPLOAD_BYTES) chunks.push(chunk as BlobPart);
+    }
+    if (size > MAX_UPLOAD_BYTES) {
+      tooLarge.add(name);
+      return undefined;
+    }
+    return new File(chunks, filename, { type: contentType });
+  };
+}
+
+/**
+ * Reads a form that may carry photos, with Remix's multipart parser: files through the handler
+ * above, text fields through the memory upload handler limited to 64 KB each. A urlencoded body is
+ * read normally; any malformed body becomes an empty form. Never throws.
  */
 export async function readUploadForm(request: Request): Promise<ParsedForm> {
   const contentType = request.headers.get("Content-Type") ?? "";
+  const tooLarge = new Set<string>();
   try {
     if (contentType.startsWith("multipart/form-data")) {
-      const handler = unstable_createMemoryUploadHandler({ maxPartSize: MAX_UPLOAD_BYTES });
-      return { formData: await unstable_parseMultipartFormData(request, handler), tooLarge: false };
+      const handler = unstable_composeUploadHandlers(fileHandler(tooLarge), unstable_createMemoryUploadHandler({ maxPartSize: 64 * 1024 }));
+      return { formData: await unstable_parseMultipartFormData(request, handler), tooLarge };
     }
-    return { formData: await request.formData(), tooLarge: false };
+    return { formData: await request.formData(), tooLarge };
   } catch (error) {
-    return { formData: new FormData(), tooLarge: error instanceof MaxPartSizeExceededError };
+    if (error instanceof MaxPartSizeExceededError) tooLarge.add(error.field);
+    return { formData: new FormData(), tooLarge };
   }
 }
 
