@@ -5,7 +5,7 @@
  */
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { redirect } from "@remix-run/node";
-import { auditLog, certifications, communes, producers, users, type Certification, type Producer, type User } from "#db/schema";
+import { auditLog, certifications, communes, images, producers, users, type Certification, type Producer, type User } from "#db/schema";
 import { db } from "~/utils/db.server";
 import { requireRole } from "~/utils/auth.server";
 import { slugify } from "~/utils/slug";
@@ -235,9 +235,10 @@ export function recentAudit(limit = 20) {
 /** A verified producer's public profile, or undefined (unknown, pending and rejected look the same). */
 export function getPublicProducer(slug: string) {
   const row = db
-    .select({ producer: producers, communeName: communes.name, areaSlug: communes.areaSlug, teaArea: communes.teaArea })
+    .select({ producer: producers, communeName: communes.name, areaSlug: communes.areaSlug, teaArea: communes.teaArea, photoWidth: images.width })
     .from(producers)
     .innerJoin(communes, eq(communes.code, producers.communeCode))
+    .leftJoin(images, eq(images.id, producers.photoImageId))
     .where(and(eq(producers.slug, slug), eq(producers.status, "verified")))
     .get();
   if (!row) return undefined;
