@@ -2,10 +2,16 @@
 // tests/unit/i18n-keys.test.ts fails when a key exists in one language only.
 import viCommon from "./vi/common.json";
 import enCommon from "./en/common.json";
+import viStorefront from "./vi/storefront.json";
+import enStorefront from "./en/storefront.json";
+import viProducer from "./vi/producer.json";
+import enProducer from "./en/producer.json";
+import viAdmin from "./vi/admin.json";
+import enAdmin from "./en/admin.json";
 
 export const resources = {
-  vi: { common: viCommon },
-  en: { common: enCommon },
+  vi: { common: viCommon, storefront: viStorefront, producer: viProducer, admin: viAdmin },
+  en: { common: enCommon, storefront: enStorefront, producer: enProducer, admin: enAdmin },
 } as const;
 
 export const namespaces = Object.keys(resources.vi) as (keyof (typeof resources)["vi"])[];

@@ -5,8 +5,8 @@ import { normalizeVietnamPhone } from "~/utils/phone";
 // Messages are translation keys: "validation.*" in common, "producer:validation.*" in ours.
 const required = "validation.required";
 const text = (min: number, max: number) =>
-  z.string({ error: required }).trim().min(min, min <= 1 ? required : "validation.tooShort").max(max, "validation.tooLong");
-const optionalText = (max: number) => z.string().trim().max(max, "validation.tooLong").optional();
+  z.string({ error: required }).trim().min(min, min <= 1 ? required : "producer:validation.tooShort").max(max, "producer:validation.tooLong");
+const optionalText = (max: number) => z.string().trim().max(max, "producer:validation.tooLong").optional();
 
 export const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 const isoDate = z

@@ -3,8 +3,8 @@ import { toGtin14 } from "~/utils/gtin";
 
 const required = "validation.required";
 const text = (min: number, max: number) =>
-  z.string({ error: required }).trim().min(min, min <= 1 ? required : "validation.tooShort").max(max, "validation.tooLong");
-const optionalText = (max: number) => z.string().trim().max(max, "validation.tooLong").optional();
+  z.string({ error: required }).trim().min(min, min <= 1 ? required : "producer:validation.tooShort").max(max, "producer:validation.tooLong");
+const optionalText = (max: number) => z.string().trim().max(max, "producer:validation.tooLong").optional();
 const int = (min: number, max: number, message: string) => z.number({ error: message }).int(message).min(min, message).max(max, message);
 
 export const ProductSchema = z.object({
