@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseWithZod } from "@conform-to/zod/v4";
+import type { z } from "zod";
 import {
   CertificationSchema,
   HideListingSchema,
@@ -16,7 +17,7 @@ function form(fields: Record<string, string>) {
   for (const [k, v] of Object.entries(fields)) fd.set(k, v);
   return fd;
 }
-function parse<S extends Parameters<typeof parseWithZod>[1]["schema"]>(schema: S, fields: Record<string, string>) {
+function parse<S extends z.ZodType>(schema: S, fields: Record<string, string>) {
   return parseWithZod(form(fields), { schema });
 }
 function errorsOf(result: { status?: string; error?: Record<string, string[] | null> | null }) {
