@@ -1,8 +1,6 @@
 import { Form } from "@remix-run/react";
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import { useTranslation } from "react-i18next";
-import { ProductSchema } from "~/schemas/product";
 import { Field, FormErrors, describedBy, useErrorText } from "~/components/forms";
 
 type Category = { id: number; nameVi: string; nameEn: string };
@@ -26,7 +24,7 @@ export function ProductFieldsForm({
     id: "product-fields",
     lastResult,
     defaultValue: defaultValue as Record<string, string> | undefined,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ProductSchema }),
+    // Server-side validation only: keeps zod out of the browser bundle.
     shouldValidate: "onSubmit",
   });
   return (

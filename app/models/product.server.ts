@@ -10,7 +10,8 @@ import { slugify } from "~/utils/slug";
 import type { ProductInput, VariantInput } from "~/schemas/product";
 import { recordAudit } from "./audit.server";
 
-export const MAX_PHOTOS_PER_PRODUCT = 8;
+export { MAX_PHOTOS_PER_PRODUCT } from "~/utils/domain";
+import { MAX_PHOTOS_PER_PRODUCT } from "~/utils/domain";
 
 export type FieldFailure = { ok: false; field: string; message: string };
 

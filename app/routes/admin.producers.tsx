@@ -1,10 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import { useTranslation } from "react-i18next";
-import { PRODUCER_STATUSES, type ProducerStatus } from "#db/schema";
-import { RejectProducerSchema, VerifyProducerSchema } from "~/schemas/producer";
+import { parseWithZod, RejectProducerSchema, VerifyProducerSchema } from "~/schemas/storefront.server";
+import type { ProducerStatus } from "#db/schema";
+import { PRODUCER_STATUS_OPTIONS as PRODUCER_STATUSES } from "~/utils/domain";
 import { listProducersForReview, rejectProducer, verifyProducer } from "~/models/producer.server";
 import { requireRole } from "~/utils/auth.server";
 import { readForm } from "~/utils/forms.server";

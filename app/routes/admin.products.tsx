@@ -1,9 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import { useTranslation } from "react-i18next";
-import { HideListingSchema, UnhideListingSchema } from "~/schemas/producer";
+import { parseWithZod, HideListingSchema, UnhideListingSchema } from "~/schemas/storefront.server";
 import { hideListing, listListingsForModeration, unhideListing } from "~/models/product.server";
 import { requireRole } from "~/utils/auth.server";
 import { readForm } from "~/utils/forms.server";

@@ -2,10 +2,10 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import { useTranslation } from "react-i18next";
-import { CERT_KINDS } from "#db/schema";
-import { CertificationSchema } from "~/schemas/producer";
+import { parseWithZod, CertificationSchema } from "~/schemas/storefront.server";
+import type { z } from "zod";
+import { CERT_KIND_OPTIONS } from "~/utils/domain";
 import { Field, FormErrors } from "~/components/forms";
 import { CertificationList } from "~/components/storefront";
 import { addCertification, deleteCertification, listOwnCertifications, requireOwnProducer } from "~/models/producer.server";
@@ -56,10 +56,9 @@ export default function Certifications() {
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<z.input<typeof CertificationSchema>>({
     lastResult: actionData?.lastResult,
     defaultValue: { kind: "vietgap" },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: CertificationSchema }),
     shouldValidate: "onSubmit",
   });
   const scanErrors = form.allErrors["scan"] as string[] | undefined;
@@ -96,7 +95,7 @@ export default function Certifications() {
         <input type="hidden" name="intent" value="add" />
         <Field id={fields.kind.id} label={t("cert.kind")} errors={fields.kind.errors}>
           <select {...getSelectProps(fields.kind)} className="input">
-            {CERT_KINDS.map((k) => (
+            {CERT_KIND_OPTIONS.map((k) => (
               <option key={k} value={k}>
                 {t(`certKinds.${k}`)}
               </option>

@@ -1,15 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import { useTranslation } from "react-i18next";
-import { type VariantInput, PhotoRemoveSchema, ProductSchema, VariantEditSchema, VariantRemoveSchema, VariantSchema } from "~/schemas/product";
+import { parseWithZod, PhotoRemoveSchema, ProductSchema, VariantEditSchema, VariantRemoveSchema, VariantSchema, type VariantInput } from "~/schemas/storefront.server";
+import { MAX_PHOTOS_PER_PRODUCT } from "~/utils/domain";
 import {
   addProductPhoto,
   addVariant,
   getOwnProduct,
   listCategories,
-  MAX_PHOTOS_PER_PRODUCT,
   removeProductPhoto,
   removeVariant,
   setProductStatus,

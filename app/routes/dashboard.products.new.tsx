@@ -1,9 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import { useTranslation } from "react-i18next";
-import { ProductSchema } from "~/schemas/product";
+import { parseWithZod, ProductSchema } from "~/schemas/storefront.server";
 import { createProduct, listCategories } from "~/models/product.server";
 import { requireOwnProducer } from "~/models/producer.server";
 import { ProductFieldsForm } from "~/components/product-form";

@@ -2,7 +2,8 @@ import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-r
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { CATALOGUE_SORTS, CERT_FILTERS, parseCatalogueQuery } from "~/schemas/catalogue";
+import { parseCatalogueQuery } from "~/schemas/storefront.server";
+import { CATALOGUE_SORTS, CERT_FILTERS } from "~/utils/domain";
 import { catalogueFilterOptions, searchCatalogue } from "~/models/catalog.server";
 import { ProductGrid } from "~/components/storefront";
 import { getFixedT } from "~/i18n/server";

@@ -2,10 +2,9 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import { useTranslation } from "react-i18next";
-import { PRODUCER_KINDS } from "#db/schema";
-import { ProducerApplicationSchema } from "~/schemas/producer";
+import { parseWithZod, ProducerApplicationSchema } from "~/schemas/storefront.server";
+import { PRODUCER_KIND_OPTIONS } from "~/utils/domain";
 import { Field, FormErrors, describedBy } from "~/components/forms";
 import { applyAsProducer, getProducerOfUser, listCommunes } from "~/models/producer.server";
 import { requireUser } from "~/utils/auth.server";
@@ -68,9 +67,8 @@ export default function Sell() {
   const [form, fields] = useForm({
     lastResult: actionData?.lastResult,
     defaultValue: data.producer ?? { kind: "household" },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ProducerApplicationSchema }),
+    // Validated on the server only: zod in the browser would double this page's JavaScript.
     shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
   });
   const byArea = new Map<string, typeof data.communes>();
   for (const c of data.communes) byArea.set(c.area, [...(byArea.get(c.area) ?? []), c]);
@@ -95,7 +93,7 @@ export default function Sell() {
         </Field>
         <Field id={fields.kind.id} label={t("apply.kind")} errors={fields.kind.errors}>
           <select {...getSelectProps(fields.kind)} className="input">
-            {PRODUCER_KINDS.map((k) => (
+            {PRODUCER_KIND_OPTIONS.map((k) => (
               <option key={k} value={k}>
                 {t(`kinds.${k}`)}
               </option>

@@ -1,11 +1,7 @@
 import { z } from "zod";
-import { CERT_KINDS } from "#db/schema";
+import { CATALOGUE_SORTS, CERT_FILTERS } from "~/utils/domain";
 
-export const CATALOGUE_SORTS = ["newest", "price_asc", "price_desc", "name"] as const;
-export type CatalogueSort = (typeof CATALOGUE_SORTS)[number];
-/** Certification filter values: a kind, or an OCOP star level ("ocop4" = 4 stars or more). */
-export const CERT_FILTERS = [...CERT_KINDS.filter((k) => k !== "other"), "ocop3", "ocop4", "ocop5"] as const;
-export type CertFilter = (typeof CERT_FILTERS)[number];
+export { CATALOGUE_SORTS, CERT_FILTERS, type CatalogueSort, type CertFilter } from "~/utils/domain";
 
 const slug = z.string().trim().regex(/^[a-z0-9-]{1,80}$/);
 const money = z.coerce.number().int().min(0).max(1_000_000_000);
