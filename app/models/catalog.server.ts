@@ -61,21 +61,24 @@ const CARD_COLUMNS = `
   (SELECT i.width FROM product_images pi JOIN images i ON i.id = pi.image_id WHERE pi.product_id = p.id ORDER BY pi.sort, pi.id LIMIT 1) AS imageWidth`;
 
 const ORDER: Record<CatalogueSort, string> = {
-  newest: "p.created_at DESC, p.id DESC",
+  newest: "p.id DESC",
   price_asc: "minPrice ASC NULLS LAST, p.id DESC",
   price_desc: "minPrice DESC NULLS LAST, p.id DESC",
   name: "p.name COLLATE NOCASE ASC, p.id ASC",
 };
 
-export type CatalogueResult = { items: ProductCard[]; total: number; page: number; pageCount: number };
+export type CatalogueResult = { items: ProductCard[]; total: number; capped: boolean; page: number; pageCount: number };
+
+/** Counting stops here: "1 000+ products" is as useful to a shopper as the exact number, and cheap. */
+export const COUNT_CAP = 1000;
 
 export function searchCatalogue(query: CatalogueQuery, pageSize = PAGE_SIZE): CatalogueResult {
   const where: string[] = [VISIBLE];
   const params: (string | number)[] = [];
   const fts = toFtsQuery(query.q);
-  if (query.q.trim() && !fts) return { items: [], total: 0, page: 1, pageCount: 0 };
+  if (query.q.trim() && !fts) return { items: [], total: 0, capped: false, page: 1, pageCount: 0 };
   if (fts) {
-    where.push("p.id IN (SELECT rowid FROM product_fts WHERE product_fts MATCH ?)");
+    where.unshift("product_fts MATCH ?");
     params.push(fts);
   }
   if (query.category) {
@@ -110,16 +113,37 @@ export function searchCatalogue(query: CatalogueQuery, pageSize = PAGE_SIZE): Ca
   if (variantConds.length) {
     where.push(`EXISTS (SELECT 1 FROM product_variants v WHERE v.product_id = p.id AND v.active = 1 AND ${variantConds.join(" AND ")})`);
   }
-  const from = `FROM products p JOIN producers pr ON pr.id = p.producer_id WHERE ${where.join(" AND ")}`;
-  const total = (prepare(`SELECT count(*) AS n ${from}`).get(...params) as { n: number }).n;
+  // With a search, the FTS index drives the loop: its cursor streams matches (in rowid order),
+  // so a capped count and the default "newest" order (highest id first: ids are handed out at
+  // creation) stop early instead of materialising every match (decision 010).
+  const from = fts
+    ? `FROM product_fts f JOIN products p ON p.id = f.rowid JOIN producers pr ON pr.id = p.producer_id WHERE ${where.join(" AND ")}`
+    : `FROM products p JOIN producers pr ON pr.id = p.producer_id WHERE ${where.join(" AND ")}`;
+  const counted = (prepare(`SELECT count(*) AS n FROM (SELECT 1 ${from} LIMIT ${COUNT_CAP + 1})`).get(...params) as { n: number }).n;
+  const capped = counted > COUNT_CAP;
+  const total = Math.min(counted, COUNT_CAP);
   const pageCount = Math.ceil(total / pageSize);
   const page = Math.min(query.page, Math.max(pageCount, 1));
-  const items = prepare(`SELECT ${CARD_COLUMNS} ${from} ORDER BY ${ORDER[query.sort]} LIMIT ? OFFSET ?`).all(
-    ...params,
-    pageSize,
-    (page - 1) * pageSize,
-  ) as ProductCard[];
-  return { items, total, page, pageCount };
+  // Two steps: sort only (id, key) pairs, then build the 24 cards. Computing the card columns
+  // (price, stock, photo) before sorting would cost four subqueries per match.
+  const sortKey = query.sort === "price_asc" || query.sort === "price_desc" ? `, ${MIN_PRICE} AS minPrice` : "";
+  const order = query.sort === "newest" ? (fts ? "f.rowid DESC" : "p.id DESC") : ORDER[query.sort];
+  const ids = (
+    prepare(`SELECT p.id${sortKey} ${from} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...params, pageSize, (page - 1) * pageSize) as { id: number }[]
+  ).map((r) => r.id);
+  return { items: cardsByIds(ids), total, capped, page, pageCount };
+}
+
+const MIN_PRICE = "(SELECT min(v.price_vnd) FROM product_variants v WHERE v.product_id = p.id AND v.active = 1)";
+
+/** Cards for the given product ids, in that order (visibility already checked by the caller). */
+function cardsByIds(ids: number[]): ProductCard[] {
+  if (!ids.length) return [];
+  const rows = prepare(
+    `SELECT ${CARD_COLUMNS} FROM products p JOIN producers pr ON pr.id = p.producer_id WHERE p.id IN (SELECT value FROM json_each(?))`,
+  ).all(JSON.stringify(ids)) as ProductCard[];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.map((id) => byId.get(id)).filter((r): r is ProductCard => !!r);
 }
 
 export function productCards(opts: { where?: string; params?: (string | number)[]; order?: string; limit: number }): ProductCard[] {
@@ -130,11 +154,11 @@ export function productCards(opts: { where?: string; params?: (string | number)[
 }
 
 export function catalogueFilterOptions() {
-  const categories = prepare(
-    `SELECT c.slug, c.name_vi AS nameVi, c.name_en AS nameEn,
-       (SELECT count(*) FROM products p JOIN producers pr ON pr.id = p.producer_id WHERE p.category_id = c.id AND ${VISIBLE}) AS count
-     FROM categories c ORDER BY c.sort, c.name_vi`,
-  ).all() as { slug: string; nameVi: string; nameEn: string; count: number }[];
+  const categories = prepare(`SELECT c.slug, c.name_vi AS nameVi, c.name_en AS nameEn FROM categories c ORDER BY c.sort, c.name_vi`).all() as {
+    slug: string;
+    nameVi: string;
+    nameEn: string;
+  }[];
   const areas = prepare(`SELECT DISTINCT area, area_slug AS areaSlug FROM communes ORDER BY area`).all() as { area: string; areaSlug: string }[];
   const communes = prepare(`SELECT code, name, area_slug AS areaSlug FROM communes ORDER BY name`).all() as {
     code: string;
@@ -146,9 +170,22 @@ export function catalogueFilterOptions() {
 
 export function homePageData() {
   const featured = productCards({ where: "p.featured = 1", order: "p.created_at DESC", limit: 4 });
-  const newest = productCards({ limit: 8 });
-  const { categories } = catalogueFilterOptions();
-  return { featured, newest, categories: categories.filter((c) => c.count > 0) };
+  const newest = productCards({ order: "p.id DESC", limit: 8 });
+  return { featured, newest, categories: categoryCounts().filter((c) => c.count > 0) };
+}
+
+// Counting the whole catalogue per category is a full scan: the home page reuses it for 60 s.
+let countsCache: { at: number; client: unknown; rows: { slug: string; nameVi: string; nameEn: string; count: number }[] } | undefined;
+function categoryCounts() {
+  if (countsCache && countsCache.client === db.$client && Date.now() - countsCache.at < 60_000) return countsCache.rows;
+  const rows = prepare(
+    `SELECT c.slug, c.name_vi AS nameVi, c.name_en AS nameEn, coalesce(n.count, 0) AS count
+     FROM categories c LEFT JOIN (SELECT p.category_id, count(*) AS count FROM products p JOIN producers pr ON pr.id = p.producer_id
+       WHERE ${VISIBLE} GROUP BY p.category_id) n ON n.category_id = c.id
+     ORDER BY c.sort, c.name_vi`,
+  ).all() as { slug: string; nameVi: string; nameEn: string; count: number }[];
+  countsCache = { at: Date.now(), client: db.$client, rows };
+  return rows;
 }
 
 type ProductRow = {

@@ -253,26 +253,25 @@ export function getPublicProducer(slug: string) {
   return { ...row, certs };
 }
 
-/** Verified producers grouped by area (former district), for the home page. */
-export function verifiedProducersByArea() {
-  const rows = db
-    .select({
-      slug: producers.slug,
-      name: producers.name,
-      area: producers.area,
-      areaSlug: communes.areaSlug,
-      communeName: communes.name,
-      kind: producers.kind,
-    })
-    .from(producers)
-    .innerJoin(communes, eq(communes.code, producers.communeCode))
-    .where(eq(producers.status, "verified"))
-    .orderBy(asc(producers.area), asc(producers.name))
-    .limit(300)
-    .all();
-  const byArea = new Map<string, { area: string; areaSlug: string; producers: typeof rows }>();
+/**
+ * Verified producers grouped by area (former district), for the home page: a few names per area
+ * and how many there are in all (the area links to the filtered catalogue).
+ */
+export function verifiedProducersByArea(perArea = 6) {
+  const rows = db.$client
+    .prepare(
+      `SELECT slug, name, area, areaSlug, communeName, total FROM (
+         SELECT pr.slug, pr.name, pr.area, c.area_slug AS areaSlug, c.name AS communeName,
+           row_number() OVER (PARTITION BY c.area_slug ORDER BY pr.verified_at DESC, pr.id DESC) AS n,
+           count(*) OVER (PARTITION BY c.area_slug) AS total
+         FROM producers pr JOIN communes c ON c.code = pr.commune_code
+         WHERE pr.status = 'verified')
+       WHERE n <= ? ORDER BY area, name`,
+    )
+    .all(perArea) as { slug: string; name: string; area: string; areaSlug: string; communeName: string; total: number }[];
+  const byArea = new Map<string, { area: string; areaSlug: string; total: number; producers: typeof rows }>();
   for (const r of rows) {
-    const group = byArea.get(r.areaSlug) ?? { area: r.area, areaSlug: r.areaSlug, producers: [] };
+    const group = byArea.get(r.areaSlug) ?? { area: r.area, areaSlug: r.areaSlug, total: r.total, producers: [] };
     group.producers.push(r);
     byArea.set(r.areaSlug, group);
   }

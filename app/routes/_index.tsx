@@ -91,6 +91,11 @@ export default function Home() {
                   </li>
                 ))}
               </ul>
+              {a.total > a.producers.length ? (
+                <p className="mt-1 text-sm">
+                  <Link to={`/products?area=${a.areaSlug}`}>{ts("home.moreInArea", { count: a.total - a.producers.length })}</Link>
+                </p>
+              ) : null}
             </div>
           ))}
         </div>

@@ -158,7 +158,7 @@ export default function Catalogue() {
       </Form>
 
       <p className="text-stone-700" data-testid="result-count" role="status">
-        {t("catalogue.count", { count: result.total })}
+        {result.capped ? t("catalogue.countCapped", { count: result.total }) : t("catalogue.count", { count: result.total })}
         {areaName ? ` · ${areaName}` : ""}
       </p>
       {result.items.length ? <ProductGrid products={result.items} /> : <p className="card">{t("catalogue.empty")}</p>}

@@ -4,7 +4,8 @@
 -- rowid = products.id. Triggers keep the index in step inside the same transaction as the write.
 CREATE VIRTUAL TABLE `product_fts` USING fts5(
   `name`, `description`, `producer`, `place`,
-  tokenize = 'unicode61 remove_diacritics 2'
+  tokenize = 'unicode61 remove_diacritics 2',
+  prefix = '2 3 4'
 );
 --> statement-breakpoint
 CREATE TRIGGER `products_fts_insert` AFTER INSERT ON `products` BEGIN
@@ -57,3 +58,5 @@ FROM products p JOIN producers pr ON pr.id = p.producer_id JOIN communes c ON c.
 CREATE INDEX IF NOT EXISTS `products_created_idx` ON `products` (`created_at`);
 --> statement-breakpoint
 CREATE INDEX IF NOT EXISTS `variants_price_idx` ON `product_variants` (`product_id`, `price_vnd`);
+--> statement-breakpoint
+CREATE INDEX IF NOT EXISTS `products_name_nocase_idx` ON `products` (`name` COLLATE NOCASE);

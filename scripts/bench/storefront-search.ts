@@ -119,7 +119,8 @@ async function fill(db: DB) {
         const [kindName, category] = pick(PRODUCT_KINDS);
         const pname = `${kindName} ${pick(ADJECTIVES)} ${commune.name.replace(/^(Xã|Phường) /, "")}`;
         const slug = `${slugify(pname)}-${i}-${j}`;
-        const created = now - Math.floor(rand() * 365 * 86_400_000);
+        // Listed over the past year in id order, as a live catalogue grows.
+        const created = now - 365 * 86_400_000 + ((i - 1) * PRODUCTS_PER_PRODUCER + j) * 300_000;
         const pstatus = rand() < 0.9 ? "published" : rand() < 0.5 ? "draft" : "hidden";
         const productId = insProduct.run(
           slug, producerId, categoryId.get(category)!, pname,
@@ -271,6 +272,7 @@ async function main() {
   console.log(`  ALL 50 queries: p50 ${ms(search.p50)} ms, p99 ${ms(search.p99)} ms, max ${ms(search.max)} ms  (target p99 < 20 ms: ${search.p99 < 20 ? "met" : "MISSED"})`);
   db.$client.close();
 
+  if (process.env.BENCH_SKIP_HTTP === "1") return;
   console.log(`\nHTTP, production server on :${PORT}, 50 connections, ${SECONDS} s each:`);
   const http = await benchHttp(DB_FILE, gen.slugs);
   for (const h of http) console.log(`  ${h.title.padEnd(36)} ${h.rps.toFixed(0).padStart(6)} req/s  latency p50 ${h.p50} ms, p99 ${h.p99} ms  (non-2xx ${h.non2xx}, errors ${h.errors})`);
@@ -302,7 +304,7 @@ ${r.gen.seconds ? `generated in ${r.gen.seconds.toFixed(1)} s (one transaction, 
 |---|---|---|---|
 | all 50 queries | ${ms(r.search.p50)} ms | ${ms(r.search.p99)} ms | ${ms(r.search.max)} ms |
 
-Target p99 < 20 ms: **${r.search.p99 < 20 ? "met" : "missed"}**.
+Target p99 < 20 ms: **${r.search.p99 < 20 ? "met" : "missed"}**. Counting stops at 1 000 matches ("more than 1 000 products"); the default order (newest = highest id) streams from the FTS cursor.
 
 Slowest queries (p99): ${slowest.map((s) => `\`${s.q}\` ${ms(s.p99)} ms (${s.total} matches)`).join(", ")}.
 
