@@ -50,17 +50,32 @@ export default function Catalogue() {
   const { t: tp } = useTranslation("producer");
   const { query, result, options } = useLoaderData<typeof loader>();
   const areaName = options.areas.find((a) => a.areaSlug === query.area)?.area;
+  const activeFilters = [query.category, query.area, query.commune, query.cert, query.min, query.max, query.instock || undefined, query.sort !== "newest" ? query.sort : undefined].filter(
+    (v) => v !== undefined,
+  ).length;
   return (
     <div className="space-y-4">
       <h1 className="page-title">{query.q ? t("catalogue.titleSearch", { q: query.q }) : t("catalogue.title")}</h1>
       {/* Plain GET form: filters live in the URL, work without JavaScript and can be shared. */}
-      <Form method="get" action="/products" className="card grid gap-3 sm:grid-cols-2 lg:grid-cols-4" data-testid="catalogue-filters">
-        <div className="sm:col-span-2 lg:col-span-4">
+      <Form method="get" action="/products" className="card space-y-3" data-testid="catalogue-filters">
+        <div>
           <label htmlFor="f-q" className="label">
             {t("catalogue.search")}
           </label>
-          <input id="f-q" name="q" type="search" defaultValue={query.q} className="input" placeholder={t("catalogue.searchPlaceholder")} />
+          <div className="flex gap-2">
+            <input id="f-q" name="q" type="search" defaultValue={query.q} className="input" placeholder={t("catalogue.searchPlaceholder")} />
+            <button type="submit" className="btn-primary">
+              {t("catalogue.apply")}
+            </button>
+          </div>
         </div>
+        {/* <details> folds the filters on a phone without any JavaScript; open when one is in use. */}
+        <details open={activeFilters > 0} className="group">
+          <summary className="btn-secondary btn-small cursor-pointer list-none" data-testid="filters-toggle">
+            {t("catalogue.filters")}
+            {activeFilters ? ` (${activeFilters})` : ""}
+          </summary>
+          <div className="mt-3 grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
         <div>
           <label htmlFor="f-category" className="label">
             {t("catalogue.category")}
@@ -147,14 +162,16 @@ export default function Catalogue() {
           <input id="f-instock" name="instock" type="checkbox" value="1" defaultChecked={query.instock} className="h-6 w-6" />
           <label htmlFor="f-instock">{t("catalogue.instock")}</label>
         </div>
-        <div className="flex flex-wrap gap-2 sm:col-span-2 lg:col-span-4">
-          <button type="submit" className="btn-primary">
-            {t("catalogue.apply")}
-          </button>
-          <Link to="/products" className="btn-secondary">
-            {t("catalogue.clear")}
-          </Link>
-        </div>
+            <div className="flex flex-wrap gap-2 sm:col-span-2 lg:col-span-4">
+              <button type="submit" className="btn-primary">
+                {t("catalogue.apply")}
+              </button>
+              <Link to="/products" className="btn-secondary">
+                {t("catalogue.clear")}
+              </Link>
+            </div>
+          </div>
+        </details>
       </Form>
 
       <p className="text-stone-700" data-testid="result-count" role="status">

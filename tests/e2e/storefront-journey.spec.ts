@@ -91,8 +91,9 @@ test("a new producer gets from sign-up to a tea a shopper can find", async ({ pa
   await expect(card).toBeVisible();
 
   await page.getByLabel("Tìm kiếm").fill("suong mai");
+  await page.getByTestId("filters-toggle").click();
   await page.getByLabel("Vùng (huyện cũ)").selectOption({ label: "Định Hóa" });
-  await page.getByRole("button", { name: "Lọc" }).click();
+  await page.getByTestId("catalogue-filters").getByRole("button", { name: "Lọc" }).last().click();
   await expect(page).toHaveURL(/area=dinh-hoa/);
   await expect(page.getByTestId("product-card").filter({ hasText: productName })).toBeVisible();
 

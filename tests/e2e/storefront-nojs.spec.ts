@@ -9,11 +9,12 @@ test.describe("without JavaScript", () => {
   test("catalogue filters work as a plain GET form and live in the URL", async ({ page }) => {
     await page.goto("/products");
     await page.getByLabel("Tìm kiếm").fill("CHE TAN CUONG");
+    await page.getByTestId("filters-toggle").click();
     await page.getByLabel("Danh mục").selectOption("che");
     await page.getByLabel("Vùng (huyện cũ)").selectOption({ label: "TP Thái Nguyên" });
     await page.getByLabel("Sắp xếp").selectOption("price_asc");
     await page.getByLabel("Chỉ hàng còn").check();
-    await page.getByRole("button", { name: "Lọc" }).click();
+    await page.getByTestId("catalogue-filters").getByRole("button", { name: "Lọc" }).last().click();
     await expect(page).toHaveURL(/q=CHE\+TAN\+CUONG/);
     await expect(page).toHaveURL(/category=che/);
     await expect(page).toHaveURL(/area=tp-thai-nguyen/);
