@@ -112,7 +112,14 @@ export function withValidity<T extends { validFrom: string; validTo: string }>(c
 
 export function listOwnCertifications(producerId: number) {
   return withValidity(
-    db.select().from(certifications).where(eq(certifications.producerId, producerId)).orderBy(desc(certifications.validTo)).all(),
+    db
+      .select({ cert: certifications, scanWidth: images.width })
+      .from(certifications)
+      .leftJoin(images, eq(images.id, certifications.scanImageId))
+      .where(eq(certifications.producerId, producerId))
+      .orderBy(desc(certifications.validTo))
+      .all()
+      .map((r) => ({ ...r.cert, scanWidth: r.scanWidth })),
   );
 }
 
@@ -158,6 +165,7 @@ export function listProducersForReview(status: Producer["status"]) {
       taxCode: producers.taxCode,
       gs1CompanyPrefix: producers.gs1CompanyPrefix,
       photoImageId: producers.photoImageId,
+      photoWidth: images.width,
       status: producers.status,
       rejectionReason: producers.rejectionReason,
       createdAt: producers.createdAt,
@@ -168,6 +176,7 @@ export function listProducersForReview(status: Producer["status"]) {
     .from(producers)
     .innerJoin(communes, eq(communes.code, producers.communeCode))
     .innerJoin(users, eq(users.id, producers.ownerUserId))
+    .leftJoin(images, eq(images.id, producers.photoImageId))
     .where(eq(producers.status, status))
     .orderBy(status === "pending" ? asc(producers.createdAt) : desc(producers.updatedAt))
     .limit(200)

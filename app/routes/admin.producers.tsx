@@ -81,7 +81,7 @@ export default function VerificationQueue() {
           return (
             <li key={p.id} className="card space-y-2" data-testid="queue-item" data-producer={p.slug}>
               <div className="flex flex-wrap items-start gap-3">
-                {p.photoImageId ? <img src={imageUrl(p.photoImageId, 320)} alt="" width={120} height={90} className="h-[90px] w-[120px] rounded object-cover" /> : null}
+                {p.photoImageId ? <img src={imageUrl(p.photoImageId, Math.min(320, p.photoWidth ?? 320))} alt="" width={120} height={90} className="h-[90px] w-[120px] rounded object-cover" /> : null}
                 <div>
                   <h2 className="text-lg font-bold">{p.name}</h2>
                   <p className="text-sm text-stone-700">

@@ -74,7 +74,7 @@ export default function Certifications() {
           {data.certs.map((c) => (
             <li key={c.id} className="flex flex-wrap items-center gap-3">
               {c.scanImageId ? (
-                <a href={imageUrl(c.scanImageId, 1024)} target="_blank" rel="noreferrer">
+                <a href={imageUrl(c.scanImageId, Math.min(1024, c.scanWidth ?? 1024))} target="_blank" rel="noreferrer">
                   {t("cert.viewScan", { number: c.number })}
                 </a>
               ) : null}

@@ -39,6 +39,17 @@ test.describe("without JavaScript", () => {
   });
 });
 
+test("the storefront speaks English too", async ({ page }) => {
+  await page.context().addCookies([{ name: "lng", value: "en", domain: "localhost", path: "/" }]);
+  await page.goto("/products?q=che+tan+cuong");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Results for “che tan cuong”");
+  await page.getByTestId("product-card").filter({ hasText: "Tân Cương special green tea" }).getByRole("link").click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Tân Cương special green tea");
+  await expect(page.getByRole("button", { name: "Add to cart" })).toBeVisible();
+  await expect(page.getByTestId("verified-badge")).toHaveText(/Verified/);
+  await expect(page.getByTestId("certification").filter({ hasText: "Organic" })).toContainText("Expired");
+});
+
 test("no storefront page ships more than ~150 KB of JavaScript (gzip)", async ({ browser }) => {
   test.setTimeout(90_000);
   const sizes: Record<string, number> = {};
