@@ -148,9 +148,12 @@ function cardsByIds(ids: number[]): ProductCard[] {
 
 export function productCards(opts: { where?: string; params?: (string | number)[]; order?: string; limit: number }): ProductCard[] {
   const where = [VISIBLE, ...(opts.where ? [opts.where] : [])].join(" AND ");
-  return prepare(
-    `SELECT ${CARD_COLUMNS} FROM products p JOIN producers pr ON pr.id = p.producer_id WHERE ${where} ORDER BY ${opts.order ?? "p.created_at DESC, p.id DESC"} LIMIT ?`,
-  ).all(...(opts.params ?? []), opts.limit) as ProductCard[];
+  const ids = (
+    prepare(
+      `SELECT p.id FROM products p JOIN producers pr ON pr.id = p.producer_id WHERE ${where} ORDER BY ${opts.order ?? "p.id DESC"} LIMIT ?`,
+    ).all(...(opts.params ?? []), opts.limit) as { id: number }[]
+  ).map((r) => r.id);
+  return cardsByIds(ids);
 }
 
 export function catalogueFilterOptions() {
@@ -169,7 +172,7 @@ export function catalogueFilterOptions() {
 }
 
 export function homePageData() {
-  const featured = productCards({ where: "p.featured = 1", order: "p.created_at DESC", limit: 4 });
+  const featured = productCards({ where: "p.featured = 1", order: "p.id DESC", limit: 4 });
   const newest = productCards({ order: "p.id DESC", limit: 8 });
   return { featured, newest, categories: categoryCounts().filter((c) => c.count > 0) };
 }

@@ -266,7 +266,12 @@ export function getPublicProducer(slug: string) {
  * Verified producers grouped by area (former district), for the home page: a few names per area
  * and how many there are in all (the area links to the filtered catalogue).
  */
-export function verifiedProducersByArea(perArea = 6) {
+type AreaGroup = { area: string; areaSlug: string; total: number; producers: { slug: string; name: string; communeName: string }[] };
+// The home page's "producers by area" changes rarely: computed at most once a minute per database.
+let areaCache: { at: number; client: unknown; groups: AreaGroup[] } | undefined;
+
+export function verifiedProducersByArea(perArea = 6): AreaGroup[] {
+  if (areaCache && areaCache.client === db.$client && Date.now() - areaCache.at < 60_000) return areaCache.groups;
   const rows = db.$client
     .prepare(
       `SELECT slug, name, area, areaSlug, communeName, total FROM (
@@ -284,7 +289,9 @@ export function verifiedProducersByArea(perArea = 6) {
     group.producers.push(r);
     byArea.set(r.areaSlug, group);
   }
-  return [...byArea.values()];
+  const groups = [...byArea.values()];
+  areaCache = { at: Date.now(), client: db.$client, groups };
+  return groups;
 }
 
 export function countProducersByStatus() {

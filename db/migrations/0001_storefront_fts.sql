@@ -60,3 +60,5 @@ CREATE INDEX IF NOT EXISTS `products_created_idx` ON `products` (`created_at`);
 CREATE INDEX IF NOT EXISTS `variants_price_idx` ON `product_variants` (`product_id`, `price_vnd`);
 --> statement-breakpoint
 CREATE INDEX IF NOT EXISTS `products_name_nocase_idx` ON `products` (`name` COLLATE NOCASE);
+--> statement-breakpoint
+CREATE INDEX IF NOT EXISTS `products_featured_idx` ON `products` (`featured`) WHERE `featured` = 1;
