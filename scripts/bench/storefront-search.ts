@@ -8,12 +8,13 @@
  * Prints the figures and writes them into docs/performance.md (section "Storefront").
  *
  *   npx tsx scripts/bench/storefront-search.ts            # full run (~2 min on 2 cores)
- *   BENCH_DB=/tmp/x.db BENCH_PORT=3312 BENCH_SECONDS=10 npx tsx scripts/bench/storefront-search.ts
+ *   BENCH_DB=/tmp/x.db BENCH_PORT=3399 BENCH_SECONDS=10 npx tsx scripts/bench/storefront-search.ts
  *   BENCH_REUSE=1 …   # reuse an existing generated database
  */
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import net from "node:net";
 import { createRequire } from "node:module";
 import { execSync, spawn } from "node:child_process";
 import { performance } from "node:perf_hooks";
@@ -32,7 +33,8 @@ type Autocannon = (opts: Record<string, unknown>) => Promise<AutocannonResult>;
 const autocannon = createRequire(import.meta.url)("autocannon") as Autocannon;
 
 const DB_FILE = process.env.BENCH_DB ?? "data/bench/storefront-bench.db";
-const PORT = Number(process.env.BENCH_PORT ?? 3312);
+// A free port chosen by the OS unless BENCH_PORT says otherwise (helpers share this machine).
+let PORT = Number(process.env.BENCH_PORT ?? 0);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const PRODUCERS = 5_000;
 const PRODUCTS_PER_PRODUCER = 20;
@@ -208,16 +210,32 @@ async function waitForHealth(url: string, ms = 120_000) {
   throw new Error(`server did not answer ${url}`);
 }
 
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once("error", reject);
+    srv.listen(0, () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
 async function benchHttp(dbFile: string, slugs: string[]) {
   if (!fs.existsSync("build/index.js")) execSync("npx remix build", { stdio: "inherit" });
+  if (!PORT) PORT = await freePort();
   const server = spawn("npx", ["tsx", "server/index.ts"], {
     env: { ...process.env, NODE_ENV: "production", PORT: String(PORT), DATABASE_PATH: dbFile, SESSION_SECRET: "bench-secret-bench-secret-bench-secret-00", LOG_REQUESTS: "0", PUBLIC_URL: `http://localhost:${PORT}` },
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,
   });
+  let exited = false;
+  server.on("exit", () => (exited = true));
   try {
     const origin = `http://localhost:${PORT}`;
     await waitForHealth(`${origin}/healthz`);
+    await new Promise((r) => setTimeout(r, 1000));
+    if (exited) throw new Error(`the bench server exited (port ${PORT} taken?)`);
     let qi = 0;
     let si = 0;
     const run = (title: string, next: () => string) =>
@@ -233,7 +251,7 @@ async function benchHttp(dbFile: string, slugs: string[]) {
     const product = await run("/products/:slug (rotating slugs)", () => `/products/${slugs[si++ % slugs.length]!}`);
     return [search, product];
   } finally {
-    if (server.pid) process.kill(-server.pid, "SIGTERM");
+    if (server.pid && !exited) process.kill(-server.pid, "SIGTERM");
   }
 }
 
@@ -273,7 +291,7 @@ async function main() {
   db.$client.close();
 
   if (process.env.BENCH_SKIP_HTTP === "1") return;
-  console.log(`\nHTTP, production server on :${PORT}, 50 connections, ${SECONDS} s each:`);
+  console.log(`\nHTTP, production server on a free port, 50 connections, ${SECONDS} s each:`);
   const http = await benchHttp(DB_FILE, gen.slugs);
   for (const h of http) console.log(`  ${h.title.padEnd(36)} ${h.rps.toFixed(0).padStart(6)} req/s  latency p50 ${h.p50} ms, p99 ${h.p99} ms  (non-2xx ${h.non2xx}, errors ${h.errors})`);
 
