@@ -6,13 +6,18 @@ import viCart from "./vi/cart.json";
 import enCart from "./en/cart.json";
 import viOrders from "./vi/orders.json";
 import enOrders from "./en/orders.json";
-
 import viTrace from "./vi/trace.json";
 import enTrace from "./en/trace.json";
+import viStorefront from "./vi/storefront.json";
+import enStorefront from "./en/storefront.json";
+import viProducer from "./vi/producer.json";
+import enProducer from "./en/producer.json";
+import viAdmin from "./vi/admin.json";
+import enAdmin from "./en/admin.json";
 
 export const resources = {
-  vi: { common: viCommon, cart: viCart, orders: viOrders, trace: viTrace },
-  en: { common: enCommon, cart: enCart, orders: enOrders, trace: enTrace },
+  vi: { common: viCommon, cart: viCart, orders: viOrders, trace: viTrace, storefront: viStorefront, producer: viProducer, admin: viAdmin },
+  en: { common: enCommon, cart: enCart, orders: enOrders, trace: enTrace, storefront: enStorefront, producer: enProducer, admin: enAdmin },
 } as const;
 
 export const namespaces = Object.keys(resources.vi) as (keyof (typeof resources)["vi"])[];

@@ -8,6 +8,7 @@ import { CATEGORIES, DEMO_PASSWORD, DEMO_USERS, PRODUCERS } from "./data";
 import { drawProductPicture } from "./images";
 import { seedCheckout } from "./checkout";
 import { seedTrace } from "./trace";
+import { seedStorefront } from "./storefront";
 
 /**
  * Fills the demo data of docs (README "Demo accounts"). Idempotent: every builder looks its record
@@ -62,6 +63,7 @@ export async function seed(db: DB) {
       productCount++;
     }
   }
+  await seedStorefront(db);
   const trace = seedTrace(db);
   const checkout = seedCheckout(db);
   return {
