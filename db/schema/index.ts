@@ -5,3 +5,4 @@ export * from "./images";
 export * from "./producers";
 export * from "./catalog";
 export * from "./payments-bank";
+export * from "./market";
