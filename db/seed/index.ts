@@ -6,6 +6,7 @@ import { buildCategory, buildCertification, buildProducer, buildProduct, buildUs
 import { storeImage } from "../../app/utils/images.server";
 import { CATEGORIES, DEMO_PASSWORD, DEMO_USERS, PRODUCERS } from "./data";
 import { drawProductPicture } from "./images";
+import { seedMarket } from "./market";
 
 /**
  * Fills the demo data of docs (README "Demo accounts"). Idempotent: every builder looks its record
@@ -60,6 +61,7 @@ export async function seed(db: DB) {
       productCount++;
     }
   }
-  return { producers: PRODUCERS.length, productsAdded: productCount, users: Object.keys(DEMO_USERS).length + PRODUCERS.length };
+  const market = await seedMarket(db);
+  return { producers: PRODUCERS.length, productsAdded: productCount, users: Object.keys(DEMO_USERS).length + PRODUCERS.length, market };
 }
 
