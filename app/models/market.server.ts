@@ -201,7 +201,11 @@ export type NewCharge = {
  * Cash is paid on the spot. A VietQR charge gets a fresh memo and picks up a bank notification
  * that arrived before it was saved.
  */
-export function createTillCharge(input: NewCharge, now = new Date()): { charge: TillCharge; created: boolean } {
+export function createTillCharge(
+  input: NewCharge,
+  now = new Date(),
+  nextMemo: () => string = () => newPaymentMemo("CST"),
+): { charge: TillCharge; created: boolean } {
   return db.transaction((tx) => {
     const existing = tx
       .select()
@@ -211,7 +215,7 @@ export function createTillCharge(input: NewCharge, now = new Date()): { charge: 
     if (existing) return { charge: existing, created: false };
     let memo: string | null = null;
     if (input.method === "vietqr") {
-      do memo = newPaymentMemo("CST");
+      do memo = nextMemo();
       while (tx.select({ id: tillCharges.id }).from(tillCharges).where(eq(tillCharges.memo, memo)).get());
     }
     const cash = input.method === "cash";
