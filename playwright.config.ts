@@ -56,6 +56,8 @@ export default defineConfig({
       PUBLIC_URL: `http://localhost:${E2E_PORT}`,
       SESSION_SECRET: "e2e-session-secret-e2e-session-secret-0123",
       LOG_REQUESTS: "0",
+      // The bank webhook's key in production mode (e2e simulates SePay notifications).
+      SEPAY_API_KEY: "choso-dev-sepay-key",
     },
   },
 });
