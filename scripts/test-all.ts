@@ -48,6 +48,9 @@ if (!only || only === "e2e") {
   const build = run("production build", "npx", ["remix", "build"]);
   if (build !== 0) totals.failed += 1;
   else {
+    // JS budget: no page needs more than ~150 KB (gzip) of JavaScript to become interactive.
+    if (run("JS budget per route (gzip)", "npx", ["tsx", "scripts/bundle-size.ts", "--max-kb", "150"]) === 0) totals.passed += 1;
+    else totals.failed += 1;
     const out = "test-results/e2e.json";
     fs.rmSync(out, { force: true });
     const status = run("end-to-end (Playwright, Chromium)", "npx", ["playwright", "test"], { PW_REPORTER: "quiet" });

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { HONEYPOT_FIELD } from "~/schemas/auth";
+import { HONEYPOT_FIELD } from "~/utils/honeypot";
 
 /** Translates message keys coming back from zod/conform (e.g. "validation.required"). */
 export function useErrorText() {

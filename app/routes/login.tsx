@@ -63,9 +63,7 @@ export default function Login() {
   const navigation = useNavigation();
   const [form, fields] = useForm({
     lastResult: actionData?.lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: LoginSchema }),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
+    // Validation runs on the server only: zod stays out of the browser bundle (docs/decisions/009).
   });
 
   // A fresh key per server answer empties the password boxes (the server never echoes them).

@@ -69,9 +69,7 @@ export default function Signup() {
   const navigation = useNavigation();
   const [form, fields] = useForm({
     lastResult: actionData?.lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: SignupSchema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
+    // Validation runs on the server only: zod stays out of the browser bundle (docs/decisions/009).
   });
 
   // A fresh key per server answer empties the password boxes (the server never echoes them).

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { normalizeVietnamPhone } from "~/utils/phone";
 
 // Messages are translation keys (namespace "common"); forms render them with t().
-export const HONEYPOT_FIELD = "website";
+export { HONEYPOT_FIELD } from "~/utils/honeypot";
 
 export type Identifier = { kind: "email"; value: string } | { kind: "phone"; value: string };
 

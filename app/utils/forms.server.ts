@@ -1,5 +1,5 @@
 import { json } from "@remix-run/node";
-import { HONEYPOT_FIELD } from "~/schemas/auth";
+import { HONEYPOT_FIELD } from "~/utils/honeypot";
 
 /** True when the invisible honeypot field was filled (a bot). */
 export function isBotSubmission(formData: FormData) {
