@@ -61,9 +61,7 @@ export default function RegisterStall() {
   const { t } = useTranslation("market");
   const [form, fields] = useForm({
     lastResult: actionData?.lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: StallSchema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
+    // Validation runs on the server only: zod stays out of the browser bundle (docs/decisions/009).
   });
   return (
     <div className="mx-auto max-w-md">
