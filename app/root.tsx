@@ -21,6 +21,8 @@ import { getSessionUser } from "~/utils/session.server";
 import { useNonce } from "~/utils/nonce";
 import { homeFor } from "~/utils/auth.server";
 import type { Role } from "#db/schema";
+import { cartCount } from "~/models/cart.server";
+import { readGuestId } from "~/utils/cart-cookie.server";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
@@ -42,12 +44,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({
     lang: getLang(request),
     user: user ? { id: user.id, name: user.name, role: user.role, home: homeFor(user.role) } : null,
+    cartCount: cartCount({ userId: user?.id ?? null, guestId: user ? null : await readGuestId(request) }),
   });
 }
 
 export type RootData = {
   lang: Lang;
   user: { id: number; name: string; role: Role; home: string } | null;
+  cartCount: number;
 };
 
 export function useRootData() {
@@ -120,7 +124,7 @@ function Header() {
             {t("nav.trace")}
           </Link>
           <Link to="/cart" className="btn-secondary btn-small" data-testid="cart-link">
-            {t("nav.cart")}
+            {data?.cartCount ? t("nav.cartCount", { count: data.cartCount }) : t("nav.cart")}
           </Link>
           {user ? (
             <>

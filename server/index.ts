@@ -15,6 +15,8 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import { parseEnv, EnvError } from "../app/utils/env.server";
 import { cspDirectives } from "./csp";
+import { createStripeStandIn } from "./stripe-standin";
+import { DEV_WEBHOOK_SECRET } from "../app/utils/stripe.server";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -76,6 +78,21 @@ app.use(
     },
   }),
 );
+
+// The built-in Stripe stand-in (docs/decisions/031-stripe-standin.md): without real keys outside
+// production, or when STRIPE_API_BASE points at this very server (the e2e suite).
+const selfOrigins = [`http://localhost:${config.PORT}`, `http://127.0.0.1:${config.PORT}`];
+const standInWanted =
+  (!isProduction && !config.STRIPE_SECRET_KEY && !config.STRIPE_API_BASE) ||
+  (!!config.STRIPE_API_BASE && selfOrigins.includes(new URL(config.STRIPE_API_BASE).origin));
+if (standInWanted) {
+  const standIn = createStripeStandIn({
+    webhookUrl: `http://127.0.0.1:${config.PORT}/webhooks/stripe`,
+    webhookSecret: config.STRIPE_WEBHOOK_SECRET ?? DEV_WEBHOOK_SECRET,
+  });
+  app.use(standIn.router);
+  console.log("Stripe stand-in mounted at /v1 and /__stripe (test mode, no real money)");
+}
 
 app.all(
   "*",

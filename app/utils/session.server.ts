@@ -4,6 +4,8 @@ import { and, eq, gt, lt } from "drizzle-orm";
 import { sessions, users } from "#db/schema";
 import { db } from "./db.server";
 import { env } from "./env.server";
+import { readGuestId } from "./cart-cookie.server";
+import { mergeGuestCart } from "~/models/cart.server";
 
 export const SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000;
 
@@ -52,6 +54,9 @@ export async function createUserSession(request: Request, userId: number, redire
   db.delete(sessions)
     .where(and(eq(sessions.userId, userId), lt(sessions.expiresAt, new Date())))
     .run();
+  // A guest's cart (and the orders placed from this browser) join the account.
+  const guestId = await readGuestId(request);
+  if (guestId) mergeGuestCart(db, guestId, userId);
   const cookieSession = await getCookieSession(request);
   cookieSession.set("sessionId", id);
   return redirect(redirectTo, {

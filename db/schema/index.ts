@@ -5,4 +5,5 @@ export * from "./images";
 export * from "./producers";
 export * from "./catalog";
 export * from "./payments-bank";
+export * from "./orders";
 export * from "./market";

@@ -6,6 +6,7 @@ import { buildCategory, buildCertification, buildProducer, buildProduct, buildUs
 import { storeImage } from "../../app/utils/images.server";
 import { CATEGORIES, DEMO_PASSWORD, DEMO_USERS, PRODUCERS } from "./data";
 import { drawProductPicture } from "./images";
+import { seedCheckout } from "./checkout";
 import { seedMarket } from "./market";
 
 /**
@@ -61,7 +62,14 @@ export async function seed(db: DB) {
       productCount++;
     }
   }
+  const checkout = seedCheckout(db);
   const market = await seedMarket(db);
-  return { producers: PRODUCERS.length, productsAdded: productCount, users: Object.keys(DEMO_USERS).length + PRODUCERS.length, market };
+  return {
+    producers: PRODUCERS.length,
+    productsAdded: productCount,
+    users: Object.keys(DEMO_USERS).length + PRODUCERS.length,
+    demoOrders: checkout.orders,
+    market,
+  };
 }
 
