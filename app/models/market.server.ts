@@ -6,6 +6,7 @@
  */
 import { and, desc, eq, gte, inArray, lt, or, sql } from "drizzle-orm";
 import {
+  CARD_CHARGE_TTL_MS,
   auditLog,
   bankNotifications,
   communes,
@@ -231,7 +232,7 @@ export function createTillCharge(
         items: input.items?.length ? input.items : null,
         createdAt: now,
         paidAt: cash ? now : null,
-        expiresAt: cash ? null : new Date(now.getTime() + CHARGE_TTL_MS),
+        expiresAt: cash ? null : new Date(now.getTime() + (input.method === "card" ? CARD_CHARGE_TTL_MS : CHARGE_TTL_MS)),
       })
       .returning()
       .get();
@@ -269,25 +270,6 @@ export function cancelTillCharge(stallId: number, chargeId: number, now = new Da
 /** The dynamic VietQR of a charge: exact amount, the charge's memo, 01 = 12. */
 export function chargePayload(stall: Pick<Stall, "bankBin" | "accountNumber">, charge: Pick<TillCharge, "amount" | "memo">) {
   return buildVietQr({ bin: stall.bankBin, account: stall.accountNumber, amount: charge.amount, memo: charge.memo ?? undefined });
-}
-
-/** Marks a card charge paid from a verified Stripe webhook (idempotent). */
-export function markCardChargePaid(tx: Tx, chargeId: number, sessionId: string, now = new Date()) {
-  return (
-    tx
-      .update(tillCharges)
-      .set({ status: "paid", paidAt: now })
-      .where(and(eq(tillCharges.id, chargeId), eq(tillCharges.method, "card"), eq(tillCharges.status, "pending"), eq(tillCharges.stripeSessionId, sessionId)))
-      .returning()
-      .get() ?? null
-  );
-}
-
-export function setChargeStripeSession(stallId: number, chargeId: number, sessionId: string) {
-  db.update(tillCharges)
-    .set({ stripeSessionId: sessionId })
-    .where(and(eq(tillCharges.id, chargeId), eq(tillCharges.stallId, stallId)))
-    .run();
 }
 
 /**

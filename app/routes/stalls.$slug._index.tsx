@@ -9,6 +9,7 @@ import { formatVnd } from "~/utils/format";
 import { db } from "~/utils/db.server";
 import { producers } from "#db/schema";
 import { eq } from "drizzle-orm";
+import { cardPaymentsEnabled } from "~/models/till-card.server";
 
 /** Public page of a stall: its VietQR and, when linked, the producer's products sold there. */
 export async function loader({ params }: LoaderFunctionArgs) {
@@ -23,6 +24,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
       market: { name: market.name, address: market.address, openingHours: market.openingHours },
       producer,
       products: stallProducts(stall),
+      card: cardPaymentsEnabled(),
     },
     { headers: { "Cache-Control": "public, max-age=60" } },
   );
@@ -50,7 +52,12 @@ export default function StallPage() {
           {data.stall.bank} · {data.stall.account}
         </p>
         <p className="font-semibold">{data.stall.holder}</p>
-        <p className="mt-3">
+        <p className="mt-3 flex justify-center gap-2">
+          {data.card ? (
+            <Link to={`/stalls/${data.stall.slug}/pay`} className="btn-primary btn-small">
+              {t("stall.payByCard")}
+            </Link>
+          ) : null}
           <a href={`/stalls/${data.stall.slug}/poster.pdf`} className="btn-secondary btn-small">
             {t("stall.poster")}
           </a>

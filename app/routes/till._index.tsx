@@ -7,6 +7,7 @@ import { useTranslation } from "react-i18next";
 import { TILL_INTENT, TillChargeSchema } from "~/schemas/market";
 import { FormErrors } from "~/components/forms";
 import {
+  cancelTillCharge,
   createTillCharge,
   getApprovedTraderStall,
   getTraderStall,
@@ -89,7 +90,15 @@ export async function action({ request }: ActionFunctionArgs) {
     return json({ error: "market:validation.cardUnavailable", amount: rawAmount, quick: null }, { status: 400 });
   }
   const { charge } = createTillCharge({ stallId: found.stall.id, amount, method, idempotencyKey, items });
-  if (method === "card" && !charge.stripeSessionId) await createCardCheckout(request, found.stall, charge);
+  if (method === "card" && charge.status === "pending" && !charge.stripeCheckoutUrl) {
+    try {
+      await createCardCheckout(found.stall, charge);
+    } catch {
+      // Stripe unreachable: close this charge so it never shows as payable; the trader may retry.
+      cancelTillCharge(found.stall.id, charge.id);
+      return json({ error: "market:validation.cardFailed", amount: rawAmount, quick: null }, { status: 502 });
+    }
+  }
   return redirect(`/till/charges/${charge.id}`);
 }
 

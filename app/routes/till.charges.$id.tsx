@@ -11,6 +11,7 @@ import { pageMeta } from "~/utils/meta";
 import { formatDateTime, formatVnd } from "~/utils/format";
 import { qrSvg } from "~/utils/qr.server";
 import { findBank } from "~/data/banks";
+import { cardTestMode, expireCardCheckout } from "~/models/till-card.server";
 import type { TillStatus } from "#db/schema";
 
 async function requireCharge(request: Request, idParam: string | undefined) {
@@ -28,14 +29,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const t = getFixedT(request, "market");
   const status = effectiveStatus(charge);
   const payload = charge.method === "vietqr" && status === "pending" ? chargePayload(stall, charge) : null;
-  const cardUrl = charge.method === "card" && status === "pending" && charge.stripeSessionId ? `/till/charges/${charge.id}/card` : null;
+  const cardUrl = charge.method === "card" && status === "pending" ? charge.stripeCheckoutUrl : null;
   const bank = findBank(stall.bankBin);
   return json(
     {
       title: t("charge.title", { amount: formatVnd(charge.amount) }),
       charge: { id: charge.id, amount: charge.amount, method: charge.method, memo: charge.memo, createdAt: charge.createdAt.toISOString(), expiresAt: charge.expiresAt?.toISOString() ?? null, paidAt: charge.paidAt?.toISOString() ?? null, items: charge.items ?? [] },
       status,
-      qr: payload ? await qrSvg(payload) : null,
+      qr: payload ? await qrSvg(payload) : cardUrl ? await qrSvg(cardUrl) : null,
+      cardTestMode: charge.method === "card" && cardTestMode(),
       payload,
       cardUrl,
       bank: { name: bank?.shortName ?? stall.bankBin, account: stall.accountNumber, holder: stall.accountHolder },
@@ -53,6 +55,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "cancel": {
       const cancelled = cancelTillCharge(stall.id, charge.id);
       if (!cancelled) return json({ error: "market:charge.cannotCancel" }, { status: 409 });
+      if (cancelled.method === "card") await expireCardCheckout(cancelled);
       return redirect("/till");
     }
     default:
@@ -138,11 +141,15 @@ export default function Charge() {
               <p className="hidden" data-testid="payload">{data.payload}</p>
             </>
           ) : data.cardUrl ? (
-            <p className="my-4">
-              <a href={data.cardUrl} className="btn-primary">
-                {t("charge.openCard")}
-              </a>
-            </p>
+            <>
+              {data.qr ? <div className="mx-auto my-4 w-full max-w-xs bg-white" data-testid="card-qr" aria-label={t("charge.cardQrLabel")} role="img" dangerouslySetInnerHTML={{ __html: data.qr }} /> : null}
+              <p className="my-3">
+                <a href={data.cardUrl} className="btn-primary" data-testid="card-link">
+                  {t("charge.openCard")}
+                </a>
+              </p>
+              {data.cardTestMode ? <p className="text-sm font-semibold text-amber-800">{t("charge.cardTestMode")}</p> : null}
+            </>
           ) : null}
           <p className="mt-3 text-stone-700" role="status" aria-live="polite">
             {t("charge.waiting")}

@@ -57,6 +57,7 @@ CREATE TABLE `till_charges` (
 	`expires_at` integer,
 	`cancelled_at` integer,
 	`stripe_session_id` text,
+	`stripe_checkout_url` text,
 	`bank_notification_id` integer,
 	FOREIGN KEY (`stall_id`) REFERENCES `stalls`(`id`) ON UPDATE no action ON DELETE no action,
 	CONSTRAINT "till_amount_range" CHECK("till_charges"."amount" > 0 and "till_charges"."amount" <= 50000000),

@@ -67,6 +67,8 @@ export const TILL_METHODS = ["vietqr", "card", "cash"] as const;
 export type TillMethod = (typeof TILL_METHODS)[number];
 export const TILL_STATUSES = ["pending", "paid", "cancelled", "expired"] as const;
 export type TillStatus = (typeof TILL_STATUSES)[number];
+/** How long a card charge stays payable: Stripe Checkout sessions live at least 30 minutes. */
+export const CARD_CHARGE_TTL_MS = 31 * 60 * 1000;
 /** Ceiling for one market sale (a sane limit well under VietQR's own). */
 export const MAX_TILL_AMOUNT_VND = 50_000_000;
 
@@ -91,6 +93,7 @@ export const tillCharges = sqliteTable(
     expiresAt: timestamp("expires_at"),
     cancelledAt: timestamp("cancelled_at"),
     stripeSessionId: text("stripe_session_id").unique(),
+    stripeCheckoutUrl: text("stripe_checkout_url"), // hosted page the shopper opens (shown as a QR)
     bankNotificationId: integer("bank_notification_id"),
   },
   (t) => [
