@@ -58,6 +58,8 @@ export default defineConfig({
       LOG_REQUESTS: "0",
       // The bank webhook's key in production mode (e2e simulates SePay notifications).
       SEPAY_API_KEY: "choso-dev-sepay-key",
+      // Card payments in production mode go to the Stripe stand-in mounted on this same server.
+      STRIPE_API_BASE: `http://127.0.0.1:${E2E_PORT}`,
     },
   },
 });

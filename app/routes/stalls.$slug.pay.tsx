@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import { json, redirectDocument } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { TillChargeSchema } from "~/schemas/market";
@@ -47,7 +47,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { charge } = createTillCharge({ stallId: found.stall.id, amount: parsed.data.amount, method: "card", idempotencyKey: `pay-${parsed.data.idempotencyKey}` });
   if (charge.status !== "pending") return json({ error: "market:validation.formExpired", amount }, { status: 409 });
   try {
-    return redirect(await createCardCheckout(found.stall, charge), 303);
+    // A full-page redirect: Checkout is not a route of this app (even when the stand-in shares our origin).
+    return redirectDocument(await createCardCheckout(found.stall, charge), 303);
   } catch {
     cancelTillCharge(found.stall.id, charge.id);
     return json({ error: "market:validation.cardFailed", amount }, { status: 502 });

@@ -129,7 +129,7 @@ export default function Charge() {
           <p className="text-4xl font-bold" data-testid="charge-amount">
             {amount}
           </p>
-          {data.qr ? (
+          {data.payload && data.qr ? (
             <>
               <div className="mx-auto my-4 w-full max-w-sm bg-white" data-testid="vietqr" aria-label={t("charge.qrLabel")} role="img" dangerouslySetInnerHTML={{ __html: data.qr }} />
               <p className="text-lg">
