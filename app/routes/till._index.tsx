@@ -29,17 +29,16 @@ const QUICK_AMOUNTS = [10000, 20000, 50000];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "trader");
-  const t = getFixedT(request, "market");
   const found = getTraderStall(user.id);
   if (!found || found.stall.status !== "approved") {
-    return json({ title: t("till.title"), stall: null, application: found ? { status: found.stall.status, name: found.stall.name, market: found.market.name } : null } as const, {
+    return json({ title: getFixedT(request)("dashboard.traderTitle"), stall: null, application: found ? { status: found.stall.status, name: found.stall.name, market: found.market.name } : null } as const, {
       headers: { "Cache-Control": "no-store" },
     });
   }
   const { start, end } = localDayRange(localDate(new Date()));
   return json(
     {
-      title: t("till.title"),
+      title: getFixedT(request)("dashboard.traderTitle"),
       application: null,
       stall: { name: found.stall.name, slug: found.stall.slug, number: found.stall.stallNumber, market: found.market.name },
       today: stallTakings(found.stall.id, start, end),
@@ -107,8 +106,8 @@ export default function Till() {
   const { t } = useTranslation("market");
   if (!data.stall) {
     return (
-      <div className="mx-auto max-w-md">
-        <h1 className="page-title">{t("till.title")}</h1>
+      <div className="mx-auto max-w-md" data-testid="role-home" data-role="trader">
+        <h1 className="page-title">{data.title}</h1>
         {data.application ? (
           <p className="card" data-testid="stall-application">
             {t(`stall.status.${data.application.status}`)} — {data.application.name}, {data.application.market}
@@ -150,13 +149,11 @@ function TillForm() {
     });
   const busy = navigation.state !== "idle";
   return (
-    <div className="mx-auto max-w-md">
-      <div className="mb-3 flex items-baseline justify-between gap-2">
-        <h1 className="text-xl font-bold">{data.stall.name}</h1>
-        <span className="text-sm text-stone-600">
-          {data.stall.number} · {data.stall.market}
-        </span>
-      </div>
+    <div className="mx-auto max-w-md" data-testid="role-home" data-role="trader">
+      <h1 className="text-xl font-bold">{data.title}</h1>
+      <p className="mb-2 text-stone-700">
+        <strong>{data.stall.name}</strong> · {data.stall.number} · {data.stall.market}
+      </p>
       <p className="mb-3 flex flex-wrap gap-3 text-sm">
         <span data-testid="today-total">
           {t("till.today")}: <strong>{formatVnd(data.today.total)}</strong>
