@@ -31,7 +31,7 @@ export function TakingsChart({ days, title, labels }: { days: ChartDay[]; title:
                 return h > 0 ? <rect key={m} x={x} y={y} width={Math.max(1, barWidth - 2)} height={h} fill={COLORS[m]} /> : null;
               })}
               {i % 5 === 0 || i === days.length - 1 ? (
-                <text x={x + barWidth / 2} y={height + 14} fontSize="10" textAnchor="middle" fill="#57534e">
+                <text x={i === days.length - 1 ? width : x + barWidth / 2} y={height + 14} fontSize="10" textAnchor={i === days.length - 1 ? "end" : "middle"} fill="#57534e">
                   {d.date.slice(8, 10)}/{d.date.slice(5, 7)}
                 </text>
               ) : null}

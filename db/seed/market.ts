@@ -120,7 +120,9 @@ export async function seedMarket(db: DB, now = new Date()) {
     for (let day = 30; day >= 1; day--) {
       const sales = 2 + Math.floor(random() * 6);
       for (let n = 0; n < sales; n++) {
-        const at = new Date(now.getTime() - day * 86400_000 + Math.floor(random() * 8 * 3600_000));
+        // During market hours (05:30–18:30 in Việt Nam, UTC+7) of that local day.
+        const dayStart = Math.floor((now.getTime() - day * 86400_000 + 7 * 3600_000) / 86400_000) * 86400_000 - 7 * 3600_000;
+        const at = new Date(dayStart + 5.5 * 3600_000 + Math.floor(random() * 13 * 3600_000));
         const r = random();
         let method: TillMethod = r < s.mix[0] ? "vietqr" : r < s.mix[0] + s.mix[1] ? "card" : "cash";
         if (s.quietLastWeek && day <= 8 && method !== "cash") method = "cash";
