@@ -56,10 +56,12 @@ export default defineConfig({
       PUBLIC_URL: `http://localhost:${E2E_PORT}`,
       SESSION_SECRET: "e2e-session-secret-e2e-session-secret-0123",
       LOG_REQUESTS: "0",
-      // The bank webhook's key in production mode (e2e simulates SePay notifications).
-      SEPAY_API_KEY: "choso-dev-sepay-key",
-      // Card payments in production mode go to the Stripe stand-in mounted on this same server.
+      // Card payments through the built-in Stripe stand-in on this same server (test mode, no real money).
       STRIPE_API_BASE: `http://127.0.0.1:${E2E_PORT}`,
+      STRIPE_SECRET_KEY: "sk_test_e2e_standin",
+      STRIPE_WEBHOOK_SECRET: "whsec_e2e_test_secret",
+      SEPAY_API_KEY: "e2e-sepay-key",
+      CASSO_CHECKSUM_KEY: "e2e-casso-key",
     },
   },
 });

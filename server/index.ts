@@ -89,6 +89,7 @@ if (standInWanted) {
   const standIn = createStripeStandIn({
     webhookUrl: `http://127.0.0.1:${config.PORT}/webhooks/stripe`,
     webhookSecret: config.STRIPE_WEBHOOK_SECRET ?? DEV_WEBHOOK_SECRET,
+    hostedOrigin: config.PUBLIC_URL,
   });
   app.use(standIn.router);
   console.log("Stripe stand-in mounted at /v1 and /__stripe (test mode, no real money)");

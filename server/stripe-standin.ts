@@ -21,6 +21,8 @@ export type StandInOptions = {
   /** Where signed events go, e.g. http://localhost:3000/webhooks/stripe. A function so it can be read late. */
   webhookUrl: string | (() => string);
   webhookSecret: string | (() => string);
+  /** Origin of the hosted checkout page URLs (default: the origin the SDK called). */
+  hostedOrigin?: string;
   /** Called when an event could not be delivered (default: console.warn). */
   onDeliveryError?: (error: unknown) => void;
 };
@@ -258,6 +260,12 @@ export function createStripeStandIn(options: StandInOptions) {
     return session;
   }
 
+  // Like Stripe, sessions expire on their own (and the app hears of it), even if nobody looks.
+  const sweeper = setInterval(() => {
+    for (const session of sessions.values()) expireIfDue(session);
+  }, 30_000);
+  sweeper.unref();
+
   const router = express.Router();
 
   // ---- API (/v1/…) ----
@@ -301,7 +309,7 @@ export function createStripeStandIn(options: StandInOptions) {
       }
     };
 
-  const originOf = (req: Request) => `${req.protocol}://${req.get("host")}`;
+  const originOf = (req: Request) => options.hostedOrigin ?? `${req.protocol}://${req.get("host")}`;
   const publicSession = (s: StandInSession) => {
     const { line_items_preview: _preview, ...rest } = s;
     return rest;
@@ -324,6 +332,12 @@ export function createStripeStandIn(options: StandInOptions) {
   router.get("/__stripe/checkout/:id", (req, res) => {
     const session = sessions.get(String(req.params.id));
     res.setHeader("Cache-Control", "no-store");
+    // Its own CSP: no scripts at all; forms post here and are redirected back to the shop.
+    const backTo = session ? [session.success_url, session.cancel_url].filter((u): u is string => !!u).map((u) => new URL(u).origin) : [];
+    res.setHeader(
+      "Content-Security-Policy",
+      `default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; frame-ancestors 'none'; form-action 'self' ${[...new Set(backTo)].join(" ")}`.trim(),
+    );
     if (!session) return res.status(404).type("html").send(page("Không tìm thấy phiên thanh toán / Checkout session not found", ""));
     expireIfDue(session);
     const amount = (n: number) => new Intl.NumberFormat("vi-VN", { style: "currency", currency: session.currency.toUpperCase(), maximumFractionDigits: ZERO_DECIMAL.has(session.currency) ? 0 : 2 }).format(ZERO_DECIMAL.has(session.currency) ? n : n / 100);

@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import { and, desc, eq, inArray, isNull, ne, or, sql } from "drizzle-orm";
 import type { DB } from "#db/client";
 import {
+  auditLog,
   cartItems,
   communes,
   orderEvents,
@@ -25,6 +26,7 @@ import { findMarket } from "~/data/markets";
 import { findCartId, readCart, type CartIdentity, type CartView } from "./cart.server";
 import { deliveryFeeFor, type DeliveryPlace } from "./delivery-fee.server";
 import { enqueueMessage } from "./outbox.server";
+import type { BankMatcher } from "./bank-transfer.server";
 
 /**
  * Orders (docs/decisions/030-cart-and-checkout.md, 032-stock-reservation.md). One checkout makes one
@@ -366,26 +368,43 @@ function notifyProducersPaid(tx: Tx | DB, order: Order) {
 // ---------------------------------------------------------------------------------------------
 // Bank transfer (VietQR), confirmed by the lead's SePay/Casso pipeline or by an admin
 
-export type TransferMatch = { outcome: "paid" | "underpaid" | "overpaid" | "already_paid" | "unknown"; orderId?: number };
-
 /**
- * A bank transfer carrying an order's memo arrived. Exact amount → paid. Anything else is left for
- * the reconciliation list (never marked paid automatically). Runs inside the notification's transaction.
+ * The CSO matcher for the lead's bank-transfer pipeline (registered in payment-matchers.server.ts).
+ * Runs inside the notification's transaction. Exact amount on an open unpaid bank order → paid.
+ * Under- or overpayment, a second payment, or money for a cancelled order → left for reconciliation
+ * (never marked paid automatically), with a line on the order's timeline.
  */
-export function applyOrderTransfer(tx: Tx | DB, memo: string, amountVnd: number, details: Record<string, unknown> = {}): TransferMatch {
+export const orderBankMatcher: BankMatcher = (tx, { memo, amount, notificationId }) => {
   const order = tx.select().from(orders).where(eq(orders.paymentMemo, memo)).get();
-  if (!order || order.paymentMethod !== "bank") return { outcome: "unknown" };
-  if (order.paymentStatus === "paid") return { outcome: "already_paid", orderId: order.id };
-  if (amountVnd < order.totalVnd) {
-    addEvent(tx, order.id, "transfer_underpaid", { amountVnd, ...details });
-    return { outcome: "underpaid", orderId: order.id };
+  if (!order || order.paymentMethod !== "bank") return { status: "unmatched" };
+  const target = { targetType: "order", targetId: order.id, expectedAmount: order.totalVnd };
+  if (order.paymentStatus !== "unpaid") return { status: "already_paid", ...target };
+  if (order.status === "cancelled") {
+    addEvent(tx, order.id, "transfer_after_cancel", { amountVnd: amount, notificationId });
+    return { status: "already_paid", ...target };
   }
-  if (amountVnd > order.totalVnd) {
-    addEvent(tx, order.id, "transfer_overpaid", { amountVnd, ...details });
-    return { outcome: "overpaid", orderId: order.id };
+  if (amount !== order.totalVnd) {
+    addEvent(tx, order.id, amount < order.totalVnd ? "transfer_underpaid" : "transfer_overpaid", { amountVnd: amount, notificationId });
+    return { status: "amount_mismatch", ...target };
   }
-  markBankOrderPaid(tx, order, amountVnd, details);
-  return { outcome: "paid", orderId: order.id };
+  markBankOrderPaid(tx, order, amount, { notificationId });
+  return { status: "matched", ...target };
+};
+
+/** Admin confirms a bank transfer by hand (seen on the bank statement). Audit-logged. */
+export function confirmBankTransferByHand(orderCode: string, actorUserId: number, note: string, handle: DB = appDb) {
+  return handle.transaction(
+    (tx) => {
+      const order = tx.select().from(orders).where(eq(orders.code, orderCode.trim().toUpperCase())).get();
+      if (!order || order.paymentMethod !== "bank" || order.paymentStatus !== "unpaid" || order.status !== "open") return false;
+      markBankOrderPaid(tx, order, order.totalVnd, { manual: true, note }, actorUserId);
+      tx.insert(auditLog)
+        .values({ actorUserId, action: "order.confirm_transfer", subjectType: "order", subjectId: String(order.id), details: { note, amountVnd: order.totalVnd } })
+        .run();
+      return true;
+    },
+    { behavior: "immediate" },
+  );
 }
 
 export function markBankOrderPaid(tx: Tx | DB, order: Order, amountVnd: number, details: Record<string, unknown>, actorUserId: number | null = null) {
@@ -395,6 +414,47 @@ export function markBankOrderPaid(tx: Tx | DB, order: Order, amountVnd: number, 
     notifyShopper(tx, order, "paid", { totalVnd: order.totalVnd });
     notifyProducersPaid(tx, order);
   }
+}
+
+/** How long an unpaid bank-transfer order holds its stock before it is cancelled. */
+export const BANK_ORDER_HOLD_HOURS = 72;
+
+/**
+ * Cancels open, unpaid bank-transfer orders older than the hold and gives their stock back. Run by
+ * `npm run orders:expire` (cron) and, cheaply, whenever someone opens the checkout.
+ * A transfer arriving later still lands in the reconciliation list (never lost).
+ */
+export function expireStaleBankOrders(now = new Date(), holdHours = BANK_ORDER_HOLD_HOURS, handle: DB = appDb) {
+  const cutoff = new Date(now.getTime() - holdHours * 3600_000);
+  const stale = handle
+    .select({ id: orders.id })
+    .from(orders)
+    .where(and(eq(orders.paymentMethod, "bank"), eq(orders.paymentStatus, "unpaid"), eq(orders.status, "open"), sql`${orders.createdAt} < ${cutoff.getTime()}`))
+    .all();
+  let expired = 0;
+  for (const { id } of stale) {
+    const done = handle.transaction(
+      (tx) => {
+        const parts = tx.select({ status: orderParts.status }).from(orderParts).where(eq(orderParts.orderId, id)).all();
+        if (parts.some((p) => p.status === "shipped" || p.status === "delivered")) return false;
+        const changed = tx
+          .update(orders)
+          .set({ status: "cancelled", cancelReason: "payment_expired" })
+          .where(and(eq(orders.id, id), eq(orders.status, "open"), eq(orders.paymentStatus, "unpaid")))
+          .run();
+        if (changed.changes !== 1) return false;
+        tx.update(orderParts).set({ status: "cancelled", cancelReason: "payment_expired" }).where(and(eq(orderParts.orderId, id), ne(orderParts.status, "cancelled"))).run();
+        releaseStockOfOrder(tx, id, "payment_expired");
+        addEvent(tx, id, "cancelled", { reason: "payment_expired" });
+        const order = tx.select().from(orders).where(eq(orders.id, id)).get()!;
+        notifyShopper(tx, order, "cancelled", { reason: "payment_expired" });
+        return true;
+      },
+      { behavior: "immediate" },
+    );
+    if (done) expired++;
+  }
+  return expired;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -524,6 +584,7 @@ export function listProducerParts(producerIds: number[], filter: "active" | "don
     .all();
   const partIds = rows.map((r) => r.part.id);
   const lines = partIds.length ? appDb.select().from(orderLines).where(inArray(orderLines.partId, partIds)).all() : [];
+  const lotOptions = lotOptionsFor(producerIds, lines.map((l) => l.variantId));
   return rows.map((r) => ({
     ...r.part,
     order: {
@@ -538,8 +599,30 @@ export function listProducerParts(producerIds: number[], filter: "active" | "don
       status: r.order.status,
       createdAt: r.order.createdAt,
     },
-    lines: lines.filter((l) => l.partId === r.part.id),
+    lines: lines.filter((l) => l.partId === r.part.id).map((l) => ({ ...l, lotOptions: lotOptions.get(l.variantId) ?? [] })),
   }));
+}
+
+/**
+ * The producer's lots per variant's product, newest first, when the traceability feature's `lots`
+ * table exists (otherwise the pack form shows a free lot-code field).
+ */
+function lotOptionsFor(producerIds: number[], variantIds: number[]) {
+  const out = new Map<number, { code: string; label: string }[]>();
+  if (!variantIds.length || !lotsTableExists(appDb)) return out;
+  const rows = appDb.all<{ variantId: number; traceCode: string; lotNumber: string; harvestDate: string }>(
+    sql`select v.id as variantId, l.trace_code as traceCode, l.lot_number as lotNumber, l.harvest_date as harvestDate
+        from product_variants v join lots l on l.product_id = v.product_id
+        where v.id in (${sql.join(variantIds.map((id) => sql`${id}`), sql`, `)})
+          and l.producer_id in (${sql.join(producerIds.map((id) => sql`${id}`), sql`, `)})
+        order by l.harvest_date desc, l.id desc`,
+  );
+  for (const r of rows) {
+    const list = out.get(r.variantId) ?? [];
+    if (list.length < 20) list.push({ code: r.traceCode, label: `${r.traceCode} · ${r.lotNumber} · ${r.harvestDate}` });
+    out.set(r.variantId, list);
+  }
+  return out;
 }
 
 export type PartAction =
@@ -621,10 +704,20 @@ export function actOnPart(partId: number, producerIds: number[], actorUserId: nu
         const hasLots = lotsTableExists(tx);
         const lines = tx.select().from(orderLines).where(eq(orderLines.partId, part.id)).all();
         for (const l of lines) {
-          const code = (action.lots[l.id] ?? "").trim().toUpperCase();
-          if (!code) continue;
+          const typed = (action.lots[l.id] ?? "").trim().toUpperCase();
+          if (!typed) continue;
           let lotId: number | null = null;
-          if (hasLots) lotId = tx.get<{ id: number }>(sql`select id from lots where code = ${code}`)?.id ?? null;
+          let code = typed;
+          if (hasLots) {
+            // Only this producer's own lots; a lot number is accepted and stored as its trace code.
+            const lot = tx.get<{ id: number; traceCode: string }>(
+              sql`select id, trace_code as traceCode from lots where producer_id = ${part.producerId} and (upper(trace_code) = ${typed} or upper(lot_number) = ${typed}) limit 1`,
+            );
+            if (lot) {
+              lotId = lot.id;
+              code = lot.traceCode.toUpperCase();
+            }
+          }
           tx.update(orderLines).set({ lotCode: code, lotId }).where(eq(orderLines.id, l.id)).run();
         }
       }

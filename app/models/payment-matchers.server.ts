@@ -1,4 +1,5 @@
 import type { BankMatcher } from "./bank-transfer.server";
+import { orderBankMatcher } from "./order.server";
 import { tillChargeMatcher } from "./till-matcher.server";
 
 /**
@@ -7,5 +8,6 @@ import { tillChargeMatcher } from "./till-matcher.server";
  * A memo with no registered prefix stays "unmatched" for reconciliation.
  */
 export const BANK_MATCHERS: Record<string, BankMatcher> = {
+  CSO: orderBankMatcher,
   CST: tillChargeMatcher,
 };

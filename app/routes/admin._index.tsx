@@ -5,6 +5,7 @@ import { requireRole } from "~/utils/auth.server";
 import { getFixedT } from "~/i18n/server";
 import { pageMeta } from "~/utils/meta";
 import { RoleHome } from "~/components/role-home";
+import { OrderLinks } from "~/components/order-links";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "admin");
@@ -15,5 +16,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data?.ti
 
 export default function Page() {
   const data = useLoaderData<typeof loader>();
-  return <RoleHome title={data.title} name={data.name} role={data.role} />;
+  return (
+    <RoleHome title={data.title} name={data.name} role={data.role}>
+      <OrderLinks role={data.role} />
+    </RoleHome>
+  );
 }

@@ -2,8 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
-import { ordersContainingLot } from "~/models/order.server";
+import { confirmBankTransferByHand, ordersContainingLot } from "~/models/order.server";
+import { FeeSchema } from "~/schemas/orders";
 import { deleteDeliveryFee, listDeliveryFees, upsertDeliveryFee } from "~/models/delivery-fee.server";
 import { requireRole } from "~/utils/auth.server";
 import { readForm } from "~/utils/forms.server";
@@ -22,12 +22,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data?.title);
-
-const FeeSchema = z.object({
-  key: z.string().trim().regex(/^(default|province:other|commune:\d{5}|area:[a-z0-9-]{2,40})$/, "orders:errors.feeKey"),
-  label: z.string().trim().min(1, "validation.required").max(100, "validation.tooLong"),
-  feeVnd: z.coerce.number({ error: "orders:errors.feeAmount" }).int("orders:errors.feeAmount").min(0, "orders:errors.feeAmount").max(5_000_000, "orders:errors.feeAmount"),
-});
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireRole(request, "admin");
@@ -49,6 +43,13 @@ export async function action({ request }: ActionFunctionArgs) {
         deleteDeliveryFee(tx as never, key);
         tx.insert(auditLog).values({ actorUserId: admin.id, action: "delivery_fee.delete", subjectType: "delivery_fee", subjectId: key }).run();
       });
+      return redirect("/admin/orders");
+    }
+    case "confirm-transfer": {
+      const code = String(formData.get("orderCode") ?? "").slice(0, 20);
+      const note = String(formData.get("note") ?? "").trim().slice(0, 300);
+      if (!note) return json({ error: "orders:errors.reasonRequired" }, { status: 400 });
+      if (!confirmBankTransferByHand(code, admin.id, note)) return json({ error: "orders:errors.cannotConfirm" }, { status: 409 });
       return redirect("/admin/orders");
     }
     default:
@@ -106,6 +107,17 @@ export default function AdminOrders() {
             <p className="mt-3">{t("admin.noHits", { lot: data.lot })}</p>
           )
         ) : null}
+      </section>
+      <section className="card">
+        <h2 className="mb-2 text-lg font-bold">{t("admin.confirmTransfer")}</h2>
+        <p className="hint mb-2">{t("admin.confirmTransferHint")}</p>
+        <Form method="post" className="grid gap-2 sm:grid-cols-3">
+          <input name="orderCode" className="input" placeholder="CS…" aria-label={t("admin.order")} />
+          <input name="note" className="input" placeholder={t("admin.notePlaceholder")} aria-label={t("admin.note")} />
+          <button type="submit" name="intent" value="confirm-transfer" className="btn-primary">
+            {t("admin.confirm")}
+          </button>
+        </Form>
       </section>
       <section className="card">
         <h2 className="mb-2 text-lg font-bold">{t("admin.fees")}</h2>

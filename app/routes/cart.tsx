@@ -56,6 +56,8 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!identity.userId && result.cartId && result.cartId !== identity.guestId) headers.append("Set-Cookie", await serializeGuestId(result.cartId));
   const redirectTo = formData.get("redirectTo");
   if (typeof redirectTo === "string" && redirectTo) return redirect(safeRedirect(redirectTo, "/cart"), { headers });
+  // A plain form post (no JavaScript): post/redirect/get, so the page is read with the new cookie.
+  if (!new URL(request.url).searchParams.has("_data")) return redirect("/cart", { headers });
   return json({ ok: true as const, error: null, variantId: input.variantId, available: null }, { headers });
 }
 

@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import { json, redirect, redirectDocument } from "@remix-run/node";
 import { Form, useActionData, useFetcher, useLoaderData, useNavigation } from "@remix-run/react";
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
@@ -11,7 +11,7 @@ import { communes } from "#db/schema";
 import { CheckoutSchema, readDeliveries, type CheckoutFields } from "~/schemas/checkout";
 import { Field, FormErrors, Honeypot } from "~/components/forms";
 import { getCart } from "~/models/cart.server";
-import { CheckoutError, placeOrder, quoteCart, startCardPayment, type DeliveryChoice } from "~/models/order.server";
+import { CheckoutError, expireStaleBankOrders, placeOrder, quoteCart, startCardPayment, type DeliveryChoice } from "~/models/order.server";
 import { getViewer } from "~/utils/viewer.server";
 import { db } from "~/utils/db.server";
 import { isBotSubmission, readForm } from "~/utils/forms.server";
@@ -25,6 +25,8 @@ import { pageMeta } from "~/utils/meta";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { identity, user } = await getViewer(request);
+  // Stock held by long-unpaid bank transfers goes back on sale (cheap; also a cron script).
+  expireStaleBankOrders();
   const cart = getCart(identity);
   if (cart.groups.length === 0) throw redirect("/cart");
   const quote = quoteCart(db, cart, { communeCode: null, otherProvince: null }, {});
@@ -60,7 +62,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     for (const [k, v] of Object.entries(deliveries)) safe[Number(k)] = v ?? { method: "delivery" };
     const validCommune = communeCode && /^\d{5}$/.test(communeCode) ? communeCode : null;
     const quote = quoteCart(db, cart, { communeCode: validCommune, otherProvince: validCommune ? null : "other" }, safe);
-    return json({ kind: "quote" as const, quote });
+    // Keep what was typed (a no-JavaScript "recalculate" re-renders the page), without error messages.
+    return json({ kind: "quote" as const, quote, lastResult: { initialValue: submission.payload } as SubmissionResult<string[]> });
   }
   if (intent !== "place") return json({ kind: "error" as const, lastResult: submission.reply({ formErrors: ["cart:errors.unknownIntent"] }) }, { status: 400 });
   if (isBotSubmission(formData)) return json({ kind: "error" as const, lastResult: submission.reply({ formErrors: ["validation.bot"] }) }, { status: 400 });
@@ -103,7 +106,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { order } = placed;
   if (order.paymentMethod === "card" && order.status === "open" && order.paymentStatus === "unpaid") {
     try {
-      return redirect(await startCardPayment(order.id));
+      // A full document load: the hosted page is not a route of this app (same origin for the stand-in).
+      return redirectDocument(await startCardPayment(order.id));
     } catch (error) {
       console.warn("Card checkout could not start", error);
       return redirect(`/orders/${order.code}?payment=retry`);
@@ -127,10 +131,8 @@ export default function Checkout() {
   const quoter = useFetcher<typeof action>();
   const formRef = useRef<HTMLFormElement>(null);
   const [form, fields] = useForm<CheckoutFields>({
-    lastResult: actionData?.kind === "error" ? actionData.lastResult : undefined,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: CheckoutSchema }),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
+    lastResult: actionData?.lastResult,
+    // Validation runs on the server only (docs/decisions/009): zod stays out of the browser.
     defaultValue: { ...data.defaults, place: "tn", paymentMethod: data.card.enabled ? "card" : "bank" },
   });
   const liveQuote = (quoter.data as ActionData | undefined)?.quote ?? (actionData?.kind === "quote" ? actionData.quote : undefined) ?? data.quote;
@@ -146,9 +148,18 @@ export default function Checkout() {
   return (
     <div>
       <h1 className="page-title">{t("checkout.title")}</h1>
-      <Form method="post" {...getFormProps(form)} ref={formRef} noValidate className="space-y-4" onChange={(e) => {
-          const el = e.target as HTMLInputElement;
-          if (el.type === "radio" || el.tagName === "SELECT") requote();
+      {/* A full document POST: placing an order ends on another page (or Stripe's), never mid-way in the SPA. */}
+      <Form
+        method="post"
+        reloadDocument
+        {...getFormProps(form)}
+        ref={formRef}
+        noValidate
+        className="space-y-4"
+        onChange={(e) => {
+          // Only delivery choices change the total; the server recomputes it.
+          const name = (e.target as HTMLInputElement).name ?? "";
+          if (name === "communeCode" || name === "place" || name.startsWith("delivery_") || name.startsWith("market_")) requote();
         }}>
         <FormErrors errors={form.errors} />
         {actionData?.names ? <p className="text-red-900">{actionData.names}</p> : null}

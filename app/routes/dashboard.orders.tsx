@@ -27,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     trackingNumber: p.trackingNumber,
     cancelReason: p.cancelReason,
     order: { ...p.order, customerPhone: formatVietnamPhone(p.order.customerPhone), createdAt: p.order.createdAt.toISOString() },
-    lines: p.lines.map((l) => ({ id: l.id, productName: l.productName, variantLabel: l.variantLabel, quantity: l.quantity, lotCode: l.lotCode })),
+    lines: p.lines.map((l) => ({ id: l.id, productName: l.productName, variantLabel: l.variantLabel, quantity: l.quantity, lotCode: l.lotCode, lotOptions: l.lotOptions })),
   }));
   return json({ title: getFixedT(request, "orders")("queue.title"), parts, filter }, { headers: { "Cache-Control": "no-store" } });
 }
@@ -124,7 +124,18 @@ export default function ProducerOrders() {
                         <label className="label" htmlFor={`lot_${l.id}`}>
                           {l.productName} — {l.variantLabel} × {l.quantity}: {t("queue.lotCode")}
                         </label>
-                        <input id={`lot_${l.id}`} name={`lot_${l.id}`} className="input" placeholder="TC26XUAN" />
+                        {l.lotOptions.length ? (
+                          <select id={`lot_${l.id}`} name={`lot_${l.id}`} className="input" defaultValue={l.lotOptions[0]!.code}>
+                            <option value="">{t("queue.noLot")}</option>
+                            {l.lotOptions.map((o) => (
+                              <option key={o.code} value={o.code}>
+                                {o.label}
+                              </option>
+                            ))}
+                          </select>
+                        ) : (
+                          <input id={`lot_${l.id}`} name={`lot_${l.id}`} className="input" placeholder="TC26XUAN" />
+                        )}
                       </li>
                     ))}
                   </ul>

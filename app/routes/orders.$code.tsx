@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import { json, redirect, redirectDocument } from "@remix-run/node";
 import { Form, Link, useLoaderData, useRevalidator } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { useEffect } from "react";
@@ -77,7 +77,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       if (!limited.ok) return json({ error: "orders:errors.tooFast" }, { status: 429 });
       if (!cardPaymentsEnabled()) return json({ error: "orders:errors.cardUnavailable" }, { status: 400 });
       try {
-        return redirect(await startCardPayment(order.id));
+        // A full document load: the hosted page is not a route of this app (same origin for the stand-in).
+      return redirectDocument(await startCardPayment(order.id));
       } catch (error) {
         console.warn("Card checkout could not start", error);
         return json({ error: "orders:errors.cardFailed" }, { status: 502 });

@@ -29,3 +29,10 @@ export function readLotCodes(formData: FormData): Record<number, string> {
   }
   return out;
 }
+
+/** A row of the delivery-fee table (admin). */
+export const FeeSchema = z.object({
+  key: z.string().trim().regex(/^(default|province:other|commune:\d{5}|area:[a-z0-9-]{2,40})$/, "orders:errors.feeKey"),
+  label: z.string().trim().min(1, "validation.required").max(100, "validation.tooLong"),
+  feeVnd: z.coerce.number({ error: "orders:errors.feeAmount" }).int("orders:errors.feeAmount").min(0, "orders:errors.feeAmount").max(5_000_000, "orders:errors.feeAmount"),
+});

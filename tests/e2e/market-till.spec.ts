@@ -1,6 +1,9 @@
 import type { APIRequestContext, Page } from "@playwright/test";
 import { test, expect, DEMO, loginAs } from "./fixtures";
 import { decodeVietQr } from "../../app/utils/vietqr";
+import config from "../../playwright.config";
+
+const SEPAY_KEY = (config.webServer as { env: Record<string, string> }).env.SEPAY_API_KEY!;
 
 let txn = Date.now();
 
@@ -8,7 +11,7 @@ let txn = Date.now();
 async function deliverSepay(request: APIRequestContext, memo: string, amount: number) {
   const now = new Intl.DateTimeFormat("sv-SE", { timeZone: "Asia/Ho_Chi_Minh", dateStyle: "short", timeStyle: "medium" }).format(new Date());
   const res = await request.post("/webhooks/sepay", {
-    headers: { Authorization: "Apikey choso-dev-sepay-key", "Content-Type": "application/json" },
+    headers: { Authorization: `Apikey ${SEPAY_KEY}`, "Content-Type": "application/json" },
     data: {
       id: txn++,
       gateway: "VietinBank",

@@ -12,6 +12,9 @@ import { getTestDb } from "../setup/vitest";
 import { makeProducer, makeProduct, makeUser, TEST_PASSWORD } from "../factories";
 import { context, cookieFrom, formRequest, getRequest } from "../support/request";
 
+// How Remix's fetchers call the action (JSON back); a plain form post gets a redirect instead.
+const FETCH = "/cart?_data=routes%2Fcart";
+
 async function call(fn: (args: never) => unknown, request: Request): Promise<Response> {
   try {
     return (await fn({ request, context, params: {} } as never)) as Response;
@@ -53,35 +56,44 @@ function checkoutFields(extra: Record<string, string> = {}) {
 describe("cart", () => {
   it("works for a guest: add sets a signed cookie, lines are grouped by producer, update and remove work", async () => {
     const { va, vb } = await shop();
-    const add = await call(cartAction, formRequest("/cart", { intent: "add", variantId: String(va.id), quantity: "2" }));
+    const add = await call(cartAction, formRequest(FETCH, { intent: "add", variantId: String(va.id), quantity: "2" }));
     expect(add.status).toBe(200);
     const cookie = cookieFrom(add);
     expect(cookie).toMatch(/^__cart=/);
     expect(add.headers.get("Set-Cookie")).toMatch(/HttpOnly/i);
-    await call(cartAction, formRequest("/cart", { intent: "add", variantId: String(vb.id), quantity: "1" }, { cookie }));
+    await call(cartAction, formRequest(FETCH, { intent: "add", variantId: String(vb.id), quantity: "1" }, { cookie }));
     const view = (await (await call(cartLoader, getRequest("/cart", cookie))).json()) as { cart: ReturnType<typeof getCart> };
     expect(view.cart.groups.map((g) => g.producerName).sort()).toEqual(["HTX A", "HTX B"]);
     expect(view.cart.subtotalVnd).toBe(2 * 120000 + 250000);
     expect(view.cart.count).toBe(3);
 
-    const upd = await call(cartAction, formRequest("/cart", { intent: "update", variantId: String(va.id), quantity: "5" }, { cookie }));
+    const upd = await call(cartAction, formRequest(FETCH, { intent: "update", variantId: String(va.id), quantity: "5" }, { cookie }));
     expect(upd.status).toBe(200);
-    await call(cartAction, formRequest("/cart", { intent: "remove", variantId: String(vb.id) }, { cookie }));
+    await call(cartAction, formRequest(FETCH, { intent: "remove", variantId: String(vb.id) }, { cookie }));
     const after = (await (await call(cartLoader, getRequest("/cart", cookie))).json()) as { cart: ReturnType<typeof getCart> };
     expect(after.cart.groups).toHaveLength(1);
     expect(after.cart.groups[0]!.lines[0]!.quantity).toBe(5);
   });
 
+  it("a plain form post (no JavaScript) redirects back to /cart with the cart cookie, so the page shows the new line", async () => {
+    const { va } = await shop();
+    const res = await call(cartAction, formRequest("/cart", { intent: "add", variantId: String(va.id), quantity: "1" }));
+    expect(res.status).toBe(302);
+    expect(res.headers.get("Location")).toBe("/cart");
+    const view = (await (await call(cartLoader, getRequest("/cart", cookieFrom(res)))).json()) as { cart: ReturnType<typeof getCart> };
+    expect(view.cart.count).toBe(1);
+  });
+
   it("answers negative, huge and non-numeric quantities, unknown variants and intents with 4xx, never a 500", async () => {
     const { va } = await shop();
     for (const quantity of ["-1", "0", "100000", "1e3", "abc", "2.5"]) {
-      const res = await call(cartAction, formRequest("/cart", { intent: "add", variantId: String(va.id), quantity }));
+      const res = await call(cartAction, formRequest(FETCH, { intent: "add", variantId: String(va.id), quantity }));
       expect(res.status, quantity).toBe(400);
     }
-    expect((await call(cartAction, formRequest("/cart", { intent: "add", variantId: "99999999", quantity: "1" }))).status).toBe(404);
-    expect((await call(cartAction, formRequest("/cart", { intent: "add", variantId: "-5", quantity: "1" }))).status).toBe(400);
-    expect((await call(cartAction, formRequest("/cart", { intent: "explode", variantId: String(va.id) }))).status).toBe(400);
-    const tooMuch = await call(cartAction, formRequest("/cart", { intent: "add", variantId: String(va.id), quantity: "11" }));
+    expect((await call(cartAction, formRequest(FETCH, { intent: "add", variantId: "99999999", quantity: "1" }))).status).toBe(404);
+    expect((await call(cartAction, formRequest(FETCH, { intent: "add", variantId: "-5", quantity: "1" }))).status).toBe(400);
+    expect((await call(cartAction, formRequest(FETCH, { intent: "explode", variantId: String(va.id) }))).status).toBe(400);
+    const tooMuch = await call(cartAction, formRequest(FETCH, { intent: "add", variantId: String(va.id), quantity: "11" }));
     expect(tooMuch.status).toBe(409);
     expect(((await tooMuch.json()) as { error: string; available: number }).available).toBe(10);
   });
@@ -90,8 +102,8 @@ describe("cart", () => {
     const { va, vb } = await shop();
     const user = await makeUser({ email: "merge@example.test" });
     changeCartLine({ userId: user.id, guestId: null }, { variantId: vb.id, quantity: 3, mode: "add" }, () => "user-cart-merge-aaaaaaaaaaaaa");
-    const add = await call(cartAction, formRequest("/cart", { intent: "add", variantId: String(va.id), quantity: "2" }));
-    await call(cartAction, formRequest("/cart", { intent: "add", variantId: String(vb.id), quantity: "3" }, { cookie: cookieFrom(add) }));
+    const add = await call(cartAction, formRequest(FETCH, { intent: "add", variantId: String(va.id), quantity: "2" }));
+    await call(cartAction, formRequest(FETCH, { intent: "add", variantId: String(vb.id), quantity: "3" }, { cookie: cookieFrom(add) }));
     const login = await call(loginAction, formRequest("/login", { identifier: "merge@example.test", password: TEST_PASSWORD }, { cookie: cookieFrom(add) }));
     expect(login.status).toBe(302);
     const cart = getCart({ userId: user.id, guestId: null });
@@ -106,7 +118,7 @@ describe("checkout", () => {
   async function guestWithCart(lines: [number, number][]) {
     let cookie = "";
     for (const [variantId, quantity] of lines) {
-      const res = await call(cartAction, formRequest("/cart", { intent: "add", variantId: String(variantId), quantity: String(quantity) }, cookie ? { cookie } : {}));
+      const res = await call(cartAction, formRequest(FETCH, { intent: "add", variantId: String(variantId), quantity: String(quantity) }, cookie ? { cookie } : {}));
       expect(res.status).toBe(200);
       cookie ||= cookieFrom(res);
     }
@@ -286,6 +298,41 @@ describe("checkout", () => {
     const sold = db.select({ q: sql<number>`sum(${orderLines.quantity})` }).from(orderLines).where(eq(orderLines.variantId, variant.id)).get()!.q;
     expect(sold).toBe(5);
     expect(count(orders) - before).toBe(5);
+  }, 60_000);
+
+  it("killing the process (SIGKILL) in the middle of a run of checkouts loses no committed order and leaves no partial one", async () => {
+    const { a } = await shop();
+    const db = getTestDb();
+    const product = makeProduct(a.producer.id, { variants: [{ label: "Gói 1kg", priceVnd: 50000, stock: 500 }, { label: "Gói 2kg", priceVnd: 95000, stock: 500 }] });
+    const variants = db.select().from(productVariants).where(eq(productVariants.productId, product.id)).all();
+    const guests = Array.from({ length: 200 }, (_, i) => `guest-crash-${String(i).padStart(3, "0")}-aaaaaaaa`);
+    for (const g of guests) for (const v of variants) changeCartLine({ userId: null, guestId: g }, { variantId: v.id, quantity: 1, mode: "add" }, () => g);
+
+    const child = spawn(process.execPath, ["--import", "tsx", "tests/support/checkout-crash-worker.ts", String(a.producer.id), ...guests], { env: process.env, stdio: ["ignore", "pipe", "pipe"] });
+    const committed: number[] = [];
+    await new Promise<void>((resolve) => {
+      child.stdout.on("data", (d: Buffer) => {
+        for (const m of d.toString().matchAll(/committed (\d+)/g)) committed.push(Number(m[1]));
+        // Kill it hard once it is well into its run: most likely inside a transaction.
+        if (committed.length >= 5 && !child.killed) child.kill("SIGKILL");
+      });
+      child.on("exit", () => resolve());
+    });
+    expect(child.signalCode).toBe("SIGKILL");
+    expect(committed.length).toBeGreaterThanOrEqual(5);
+    expect(committed.length).toBeLessThan(200);
+
+    const placed = db.select().from(orders).where(sql`${orders.idempotencyKey} like ${"%crash-guest-crash-%"}`).all();
+    // Every order the process reported as committed is there (and maybe one more that committed before the kill landed).
+    expect(placed.map((o) => o.id)).toEqual(expect.arrayContaining(committed));
+    // Every order present is whole: one part, two lines, totals right.
+    for (const o of placed) {
+      expect(db.select().from(orderParts).where(eq(orderParts.orderId, o.id)).all()).toHaveLength(1);
+      expect(db.select().from(orderLines).where(eq(orderLines.orderId, o.id)).all()).toHaveLength(2);
+      expect(o.subtotalVnd).toBe(145000);
+    }
+    // Stock accounts exactly for the orders that exist.
+    for (const v of variants) expect(stockOf(v.id)).toBe(500 - placed.length);
   }, 60_000);
 
   it("the conditional reservation refuses to go below zero even if the cart check were bypassed", () => {
