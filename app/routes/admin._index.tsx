@@ -6,6 +6,7 @@ import { getFixedT } from "~/i18n/server";
 import { pageMeta } from "~/utils/meta";
 import { RoleHome } from "~/components/role-home";
 import { OrderLinks } from "~/components/order-links";
+import { MarketLinks } from "~/components/market-links";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "admin");
@@ -19,6 +20,7 @@ export default function Page() {
   return (
     <RoleHome title={data.title} name={data.name} role={data.role}>
       <OrderLinks role={data.role} />
+      <MarketLinks />
     </RoleHome>
   );
 }

@@ -137,7 +137,9 @@ test.describe("market till", () => {
 
   test("admin sees the market overview with its chart and quiet stalls", async ({ page }) => {
     await loginAs(page, DEMO.admin);
-    await page.goto("/admin/markets");
+    await page.goto("/admin");
+    await page.getByTestId("link-markets").click();
+    await expect(page).toHaveURL(/\/admin\/markets$/);
     await page.getByRole("link", { name: /Chợ Thái/ }).click();
     await expect(page.getByTestId("takings-chart")).toBeVisible();
     await expect(page.getByTestId("quiet-stalls")).toContainText("Thịt lợn sạch anh Dũng");
