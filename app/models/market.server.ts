@@ -26,7 +26,7 @@ import {
 import { db, type Tx } from "~/utils/db.server";
 import { buildVietQr, newPaymentMemo } from "~/utils/vietqr";
 import { findBank } from "~/data/banks";
-import { RECONCILIATION_STATUSES, rematchWaitingTransfers } from "./bank-transfer.server";
+import { RECONCILIATION_STATUSES, rematchWaitingTransfers, resolveNotification } from "./bank-transfer.server";
 import { TILL_TARGET } from "./till-matcher.server";
 
 export { TILL_TARGET };
@@ -299,6 +299,12 @@ export function stallToCheck(stall: Pick<Stall, "id" | "accountNumber">) {
     .orderBy(desc(bankNotifications.receivedAt))
     .limit(100)
     .all();
+}
+
+/** The trader closes one of their own "to check" items (refunded the shopper, or took it as a tip). */
+export function resolveStallNotification(stall: Pick<Stall, "id" | "accountNumber">, traderUserId: number, notificationId: number, note: string) {
+  if (!stallToCheck(stall).some((n) => n.id === notificationId)) return null;
+  return resolveNotification(notificationId, traderUserId, note);
 }
 
 // ── Ledger ─────────────────────────────────────────────────────────────────────────────────────

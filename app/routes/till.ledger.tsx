@@ -1,8 +1,9 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { dailyTotals, getApprovedTraderStall, localDate, localDayRange, stallChargesOfDay, stallTakings, stallToCheck } from "~/models/market.server";
+import { readForm } from "~/utils/forms.server";
+import { dailyTotals, getApprovedTraderStall, resolveStallNotification, localDate, localDayRange, stallChargesOfDay, stallTakings, stallToCheck } from "~/models/market.server";
 import { requireRole } from "~/utils/auth.server";
 import { getFixedT } from "~/i18n/server";
 import { pageMeta } from "~/utils/meta";
@@ -34,6 +35,25 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data?.title);
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireRole(request, "trader");
+  const found = getApprovedTraderStall(user.id);
+  if (!found) throw new Response("Not Found", { status: 404 });
+  const form = await readForm(request);
+  switch (form.get("intent")) {
+    case "resolve": {
+      const id = Number(form.get("notificationId"));
+      const note = String(form.get("note") ?? "").trim().slice(0, 200) || "resolved by the trader";
+      // Scoped: only an item of this stall's own "to check" list.
+      const row = Number.isInteger(id) ? resolveStallNotification(found.stall, user.id, id, note) : null;
+      if (!row) return json({ error: "not found" }, { status: 404 });
+      return redirect("/till/ledger#to-check");
+    }
+    default:
+      return json({ error: "unknown intent" }, { status: 400 });
+  }
+}
 
 export default function Ledger() {
   const data = useLoaderData<typeof loader>();
@@ -127,6 +147,12 @@ export default function Ledger() {
                 <span className="text-stone-600">
                   {formatDateTime(n.receivedAt, i18n.language)} · {n.content}
                 </span>
+                <Form method="post" className="mt-2">
+                  <input type="hidden" name="notificationId" value={n.id} />
+                  <button type="submit" name="intent" value="resolve" className="btn-secondary btn-small">
+                    {t("toCheck.resolve")}
+                  </button>
+                </Form>
               </li>
             ))}
           </ul>

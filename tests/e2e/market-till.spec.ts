@@ -94,8 +94,10 @@ test.describe("market till", () => {
     await page.getByRole("button", { name: "Huỷ giao dịch" }).click();
     await expect(page).toHaveURL(/\/till$/);
     await page.goto("/till/ledger");
-    await expect(page.getByTestId("to-check")).toContainText("Sai số tiền");
-    await expect(page.getByTestId("to-check")).toContainText(memo);
+    const item = page.getByTestId("to-check").getByRole("listitem").filter({ hasText: memo });
+    await expect(item).toContainText("Sai số tiền");
+    await item.getByRole("button", { name: /Đã xử lý/ }).click();
+    await expect(page.locator("#to-check").getByText(memo)).toHaveCount(0);
   });
 
   test("cash: a quick amount and the cash button record a paid sale", async ({ page }) => {

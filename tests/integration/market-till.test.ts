@@ -4,7 +4,7 @@ import { auditLog, bankNotifications, stalls, tillCharges } from "#db/schema";
 import { action as tillAction, loader as tillLoader } from "~/routes/till._index";
 import { action as chargeAction, loader as chargeLoader } from "~/routes/till.charges.$id";
 import { loader as statusLoader } from "~/routes/till.charges.$id.status";
-import { loader as ledgerLoader } from "~/routes/till.ledger";
+import { action as ledgerAction, loader as ledgerLoader } from "~/routes/till.ledger";
 import { loader as csvLoader } from "~/routes/till.ledger[.]csv";
 import { action as sepay } from "~/routes/webhooks.sepay";
 import { action as casso } from "~/routes/webhooks.casso";
@@ -265,6 +265,30 @@ describe("bank notifications for till charges", () => {
     expect(stallTakings(stall.id, new Date(now.getTime() - 86400_000), new Date(now.getTime() + 3600_000)).total).toBe(0);
     const csv = chargesCsv(stallChargesBetween(stall.id, new Date(now.getTime() - 86400_000), new Date(now.getTime() + 3600_000)));
     expect(csv).toContain(`,vietqr,expired,25000,${expired.memo}`);
+  });
+});
+
+describe("to check", () => {
+  it("a trader closes an item of their own list (audit-logged), never another stall's", async () => {
+    const a = await makeStall();
+    const b = await makeStall();
+    const qr = createTillCharge({ stallId: a.stall.id, amount: 45000, method: "vietqr", idempotencyKey: KEY() }).charge;
+    await postSepay(sepayBody(qr.memo!, 40000));
+    const [item] = stallToCheck(a.stall);
+    expect(item).toBeDefined();
+    const cookieB = await cookieFor(b.trader.id);
+    const refused = await call(ledgerAction, formRequest("/till/ledger", { intent: "resolve", notificationId: String(item!.id) }, { cookie: cookieB }));
+    expect(refused.status).toBe(404);
+    expect(stallToCheck(a.stall)).toHaveLength(1);
+    const cookieA = await cookieFor(a.trader.id);
+    const ok = await call(ledgerAction, formRequest("/till/ledger", { intent: "resolve", notificationId: String(item!.id), note: "Đã trả lại 40.000 ₫" }, { cookie: cookieA }));
+    expect(ok.status).toBe(302);
+    expect(stallToCheck(a.stall)).toEqual([]);
+    const log = getTestDb().select().from(auditLog).where(and(eq(auditLog.subjectType, "bank_notification"), eq(auditLog.subjectId, String(item!.id)))).get();
+    expect(log).toMatchObject({ action: "bank_notification.resolve", actorUserId: a.trader.id });
+    expect(getCharge(qr.id).status).toBe("pending"); // resolving never counts the money
+    const bad = await call(ledgerAction, formRequest("/till/ledger", { intent: "delete" }, { cookie: cookieA }));
+    expect(bad.status).toBe(400);
   });
 });
 
