@@ -27,7 +27,8 @@ import { DEV_CASSO_CHECKSUM_KEY, DEV_SEPAY_API_KEY } from "~/utils/env.server";
 import { getTestDb } from "../setup/vitest";
 import { context, formRequest, getRequest } from "../support/request";
 import { cookieFor, makeMarket, makeStall, makeTrader } from "../support/market";
-import { makeUser } from "../factories";
+import { makeProducer, makeProduct, makeUser } from "../factories";
+import { productVariants } from "#db/schema";
 
 const KEY = () => `key-${Math.random().toString(36).slice(2)}-${Date.now()}`;
 const chargeCount = (stallId: number) => getTestDb().select({ n: count() }).from(tillCharges).where(eq(tillCharges.stallId, stallId)).get()!.n;
@@ -131,6 +132,23 @@ describe("till charges from the phone", () => {
     const dotted = await call(tillAction, formRequest("/till", { amount: "45.000", intent: "charge:cash", idempotencyKey: KEY() }, { cookie }));
     expect(dotted.status).toBe(302);
     expect(getTestDb().select().from(tillCharges).where(eq(tillCharges.stallId, stall.id)).get()!.amount).toBe(45000);
+  });
+
+  it("items from the linked producer's products: an empty amount charges their total; foreign items are ignored", async () => {
+    const { producer } = await makeProducer();
+    const other = await makeProducer();
+    const product = makeProduct(producer.id, { variants: [{ label: "Hộp 100g", priceVnd: 120000, stock: 5 }, { label: "Túi 50g", priceVnd: 45000, stock: 5 }] });
+    const foreign = makeProduct(other.producer.id);
+    const variants = getTestDb().select().from(productVariants).where(eq(productVariants.productId, product.id)).all();
+    const foreignVariant = getTestDb().select().from(productVariants).where(eq(productVariants.productId, foreign.id)).get()!;
+    const { trader, stall } = await makeStall({ producerId: producer.id });
+    const body = new URLSearchParams({ amount: "", intent: "charge:cash", idempotencyKey: KEY() });
+    for (const v of [...variants, foreignVariant]) body.append("item", String(v.id));
+    const request = new Request("http://localhost:3000/till", { method: "POST", body, headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: await cookieFor(trader.id) } });
+    expect((await call(tillAction, request)).status).toBe(302);
+    const charge = getTestDb().select().from(tillCharges).where(eq(tillCharges.stallId, stall.id)).get()!;
+    expect(charge.amount).toBe(165000);
+    expect(charge.items?.map((i) => i.priceVnd).sort((x, y) => x - y)).toEqual([45000, 120000]);
   });
 
   it("a quick-amount button without JavaScript fills the amount and takes no payment", async () => {
