@@ -111,6 +111,14 @@ export default function Till() {
         {data.application ? (
           <p className="card" data-testid="stall-application">
             {t(`stall.status.${data.application.status}`)} — {data.application.name}, {data.application.market}
+            {data.application.status === "rejected" ? (
+              <>
+                {" "}
+                <Link to="/till/stall" className="font-semibold">
+                  {t("stall.registerTitle")}
+                </Link>
+              </>
+            ) : null}
           </p>
         ) : (
           <p className="card">
