@@ -12,6 +12,7 @@ import {
   communes,
   markets,
   productVariants,
+  producers,
   products,
   stalls,
   tillCharges,
@@ -153,10 +154,11 @@ export function reviewStall(actor: User, stallId: number, decision: "approved" |
 /** Stalls waiting for review that this user may decide on. */
 export function listPendingStalls(user: User) {
   const base = db
-    .select({ stall: stalls, market: markets, trader: { name: users.name, email: users.email } })
+    .select({ stall: stalls, market: markets, trader: { name: users.name, email: users.email }, producerName: producers.name })
     .from(stalls)
     .innerJoin(markets, eq(markets.id, stalls.marketId))
-    .innerJoin(users, eq(users.id, stalls.traderUserId));
+    .innerJoin(users, eq(users.id, stalls.traderUserId))
+    .leftJoin(producers, eq(producers.id, stalls.producerId));
   const pending = eq(stalls.status, "pending");
   return (user.role === "admin" ? base.where(pending) : base.where(and(pending, eq(markets.managerUserId, user.id))))
     .orderBy(stalls.createdAt)
