@@ -14,10 +14,12 @@ import viProducer from "./vi/producer.json";
 import enProducer from "./en/producer.json";
 import viAdmin from "./vi/admin.json";
 import enAdmin from "./en/admin.json";
+import viMarket from "./vi/market.json";
+import enMarket from "./en/market.json";
 
 export const resources = {
-  vi: { common: viCommon, cart: viCart, orders: viOrders, trace: viTrace, storefront: viStorefront, producer: viProducer, admin: viAdmin },
-  en: { common: enCommon, cart: enCart, orders: enOrders, trace: enTrace, storefront: enStorefront, producer: enProducer, admin: enAdmin },
+  vi: { common: viCommon, cart: viCart, orders: viOrders, trace: viTrace, storefront: viStorefront, producer: viProducer, admin: viAdmin, market: viMarket },
+  en: { common: enCommon, cart: enCart, orders: enOrders, trace: enTrace, storefront: enStorefront, producer: enProducer, admin: enAdmin, market: enMarket },
 } as const;
 
 export const namespaces = Object.keys(resources.vi) as (keyof (typeof resources)["vi"])[];

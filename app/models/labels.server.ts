@@ -83,7 +83,7 @@ function fitSize(font: PDFFont, text: string, width: number, max: number) {
 async function embedQrs(pdf: PDFDocument, items: LabelItem[]) {
   const cache = new Map<string, PDFImage>();
   for (const item of items) {
-    if (!cache.has(item.url)) cache.set(item.url, await pdf.embedPng(await qrPng(item.url, 6)));
+    if (!cache.has(item.url)) cache.set(item.url, await pdf.embedPng(await qrPng(item.url, { scale: 6 })));
   }
   return cache;
 }

@@ -1,5 +1,6 @@
 import type { BankMatcher } from "./bank-transfer.server";
 import { orderBankMatcher } from "./order.server";
+import { tillChargeMatcher } from "./till-matcher.server";
 
 /**
  * Who is paid by a memo prefix. Each payable kind registers its matcher here:
@@ -8,4 +9,5 @@ import { orderBankMatcher } from "./order.server";
  */
 export const BANK_MATCHERS: Record<string, BankMatcher> = {
   CSO: orderBankMatcher,
+  CST: tillChargeMatcher,
 };

@@ -4,6 +4,7 @@ import type { DB } from "#db/client";
 import { db as appDb, type Tx } from "~/utils/db.server";
 import type { Stripe } from "~/utils/stripe.server";
 import { applyOrderCheckoutEvent } from "./order.server";
+import { applyTillCheckoutEvent } from "./till-card.server";
 
 /**
  * Stripe webhook dispatch (docs/decisions/033-stripe-webhooks.md). The route has already verified the
@@ -16,6 +17,7 @@ export type CheckoutKindHandler = (tx: Tx, eventType: string, session: Stripe.Ch
 /** One line per kind of thing paid by card. The market till (issue 6) adds `till: applyTillCheckoutEvent`. */
 const checkoutHandlers: Record<string, CheckoutKindHandler> = {
   order: applyOrderCheckoutEvent,
+  till: applyTillCheckoutEvent,
 };
 
 export type StripeEventResult = { duplicate: boolean; outcome: string };

@@ -10,6 +10,7 @@ import { RoleHome } from "~/components/role-home";
 import { OrderLinks } from "~/components/order-links";
 import { countProducersByStatus, recentAudit } from "~/models/producer.server";
 import { countProducts } from "~/models/product.server";
+import { MarketLinks } from "~/components/market-links";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "admin");
@@ -56,6 +57,9 @@ export default function Page() {
       </nav>
       <div className="mt-6">
         <OrderLinks role={data.role} />
+      </div>
+      <div className="mt-6">
+        <MarketLinks />
       </div>
       <section className="mt-6">
         <h2 className="mb-2 text-lg font-bold">{t("audit.title")}</h2>

@@ -7,3 +7,4 @@ export * from "./catalog";
 export * from "./payments-bank";
 export * from "./orders";
 export * from "./trace";
+export * from "./market";

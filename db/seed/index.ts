@@ -9,6 +9,7 @@ import { drawProductPicture } from "./images";
 import { seedCheckout } from "./checkout";
 import { seedTrace } from "./trace";
 import { seedStorefront } from "./storefront";
+import { seedMarket } from "./market";
 
 /**
  * Fills the demo data of docs (README "Demo accounts"). Idempotent: every builder looks its record
@@ -66,12 +67,14 @@ export async function seed(db: DB) {
   await seedStorefront(db);
   const trace = seedTrace(db);
   const checkout = seedCheckout(db);
+  const market = await seedMarket(db);
   return {
     producers: PRODUCERS.length,
     productsAdded: productCount,
     traceLotsAdded: trace.lots,
     users: Object.keys(DEMO_USERS).length + PRODUCERS.length,
     demoOrders: checkout.orders,
+    market,
   };
 }
 

@@ -16,7 +16,7 @@ const data = { productName: "Chè Tân Cương đặc biệt — hộp 200g", lo
 
 describe("QR codes", () => {
   it("PNG decodes back to the exact URL, with a 4-module quiet zone", async () => {
-    const png = await qrPng(URL_, 8);
+    const png = await qrPng(URL_, { scale: 8 });
     expect(await decodePng(png)).toBe(URL_);
     const { data: px, info } = await sharp(png).greyscale().raw().toBuffer({ resolveWithObject: true });
     // The first 32 px (4 modules × 8 px) of the top rows are white.
