@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { parseWithZod } from "~/utils/validation.server";
 import { useTranslation } from "react-i18next";
 import { Field, FormErrors } from "~/components/forms";
 import { getFixedT, getLang } from "~/i18n/server";
@@ -105,12 +105,11 @@ export default function RecordEvent() {
     defaults[f] = f === "organic" ? (v ? "on" : "") : f === "passed" ? (v ? "yes" : "no") : String(v);
   }
   if (typeof old.note === "string") defaults.note = old.note;
-  const [form, fields] = useForm({
+  // Form fields are strings on the wire; the server schema coerces them.
+  const [form, fields] = useForm<Record<string, string | undefined>>({
     lastResult: actionData?.lastResult,
     defaultValue: defaults,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: EventSchema }),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
+    // Validated on the server only (docs/decisions/009).
   });
   return (
     <div className="mx-auto max-w-md">

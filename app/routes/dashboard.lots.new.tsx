@@ -2,8 +2,9 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { parseWithZod } from "~/utils/validation.server";
 import { useTranslation } from "react-i18next";
+import type { z } from "zod";
 import { Field, FormErrors } from "~/components/forms";
 import { getFixedT } from "~/i18n/server";
 import { createLot, listOwnProducts, listPlots, TraceError } from "~/models/trace.server";
@@ -43,12 +44,10 @@ export default function NewLot() {
   const { products, plots, today } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation("trace");
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<z.input<typeof LotSchema>>({
     lastResult: actionData?.lastResult,
     defaultValue: { harvestDate: today, unit: "kg", plotId: plots.length === 1 ? String(plots[0]!.id) : "" },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: LotSchema }),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
+    // Validated on the server only (docs/decisions/009).
   });
   return (
     <div className="mx-auto max-w-md">

@@ -2,8 +2,9 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { parseWithZod } from "~/utils/validation.server";
 import { useTranslation } from "react-i18next";
+import type { z } from "zod";
 import { asc } from "drizzle-orm";
 import { communes } from "#db/schema";
 import { Field, FormErrors } from "~/components/forms";
@@ -40,12 +41,10 @@ export default function NewPlot() {
   const { communes: list, defaultCommune } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation("trace");
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<z.input<typeof PlotSchema>>({
     lastResult: actionData?.lastResult,
     defaultValue: { communeCode: defaultCommune },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: PlotSchema }),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
+    // Validated on the server only (docs/decisions/009).
   });
   return (
     <div className="mx-auto max-w-md">
