@@ -6,7 +6,7 @@
 import crypto from "node:crypto";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import type { IncomingMessage, ServerResponse } from "node:http";
+import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import express from "express";
 import compression from "compression";
 import morgan from "morgan";
@@ -15,6 +15,7 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import { parseEnv, EnvError } from "../app/utils/env.server";
 import { cspDirectives } from "./csp";
+import { microCache } from "./micro-cache";
 import { createStripeStandIn } from "./stripe-standin";
 import { DEV_WEBHOOK_SECRET } from "../app/utils/stripe.server";
 
@@ -43,7 +44,14 @@ const build = await loadBuild();
 const app = express();
 app.disable("x-powered-by");
 app.set("trust proxy", 1);
+
+// Anonymous, publicly cacheable pages (trace pages, catalogue) are answered from memory for their
+// max-age (≤ 60 s), before Express runs at all (see the http server below); a hit replays the stored
+// headers, CSP included, gzipped once. MICRO_CACHE=0 turns it off.
+const pageCache = process.env.MICRO_CACHE === "0" ? null : microCache();
 app.use(compression());
+// After compression, so a miss copies the uncompressed answer.
+if (pageCache) app.use(pageCache);
 
 // Fingerprinted build assets never change: cache for a year.
 app.use("/build", express.static(path.join(root, "public", "build"), { immutable: true, maxAge: "1y" }));
@@ -107,7 +115,11 @@ app.all(
   }),
 );
 
-const server = app.listen(config.PORT, () => {
+const server = http.createServer((req, res) => {
+  if (pageCache?.serve(req, res)) return;
+  app(req, res);
+});
+server.listen(config.PORT, () => {
   console.log(`Chợ Số listening on http://localhost:${config.PORT} (${config.NODE_ENV})`);
 });
 
