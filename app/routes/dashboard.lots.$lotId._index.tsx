@@ -7,25 +7,18 @@ import { eq } from "drizzle-orm";
 import { products } from "#db/schema";
 import { Timeline } from "~/components/trace-page";
 import { getFixedT } from "~/i18n/server";
-import { getOwnLot, listLotEvents, listSerials, requestSerials, TraceError, verifyChain } from "~/models/trace.server";
+import { listLotEvents, listSerials, requestSerials, TraceError, verifyChain } from "~/models/trace.server";
 import { SerialsSchema } from "~/schemas/trace";
 import { db } from "~/utils/db.server";
 import { readForm } from "~/utils/forms.server";
-import { requireOwnProducer } from "~/utils/trace-guard.server";
+import { requireOwnLot, requireOwnProducer } from "~/utils/trace-guard.server";
 import { EVENT_KINDS } from "~/utils/trace-kinds";
 import { formatDate } from "~/utils/format";
 import { pageMeta } from "~/utils/meta";
 
-function lotOr404(producerId: number, raw: string | undefined) {
-  const id = Number(raw);
-  const lot = Number.isInteger(id) ? getOwnLot(producerId, id) : undefined;
-  if (!lot) throw new Response("Not Found", { status: 404 });
-  return lot;
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { producer } = await requireOwnProducer(request);
-  const lot = lotOr404(producer.id, params.lotId);
+  const lot = requireOwnLot(producer.id, params.lotId);
   const product = db.select({ name: products.name }).from(products).where(eq(products.id, lot.productId)).get()!;
   const t = getFixedT(request, "trace");
   const events = listLotEvents(lot.id);
@@ -52,7 +45,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data?.ti
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { producer } = await requireOwnProducer(request);
-  const lot = lotOr404(producer.id, params.lotId);
+  const lot = requireOwnLot(producer.id, params.lotId);
   const formData = await readForm(request);
   switch (formData.get("intent")) {
     case "serials": {

@@ -6,24 +6,17 @@ import { parseWithZod } from "~/utils/validation.server";
 import { useTranslation } from "react-i18next";
 import { Field, FormErrors } from "~/components/forms";
 import { getFixedT, getLang } from "~/i18n/server";
-import { getOwnLot, listLotEvents, recordTraceEvent, TraceError } from "~/models/trace.server";
+import { listLotEvents, recordTraceEvent, TraceError } from "~/models/trace.server";
 import { EventSchema, localToUtc, payloadOf } from "~/schemas/trace";
 import { readForm } from "~/utils/forms.server";
-import { refusalText, requireOwnProducer } from "~/utils/trace-guard.server";
+import { refusalText, requireOwnLot, requireOwnProducer } from "~/utils/trace-guard.server";
 import { EVENT_KINDS, KIND_SPECS, type EventKind, type PayloadField } from "~/utils/trace-kinds";
 import { localIsoDate } from "~/utils/format";
 import { pageMeta } from "~/utils/meta";
 
-function lotOr404(producerId: number, raw: string | undefined) {
-  const id = Number(raw);
-  const lot = Number.isInteger(id) ? getOwnLot(producerId, id) : undefined;
-  if (!lot) throw new Response("Not Found", { status: 404 });
-  return lot;
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { producer } = await requireOwnProducer(request);
-  const lot = lotOr404(producer.id, params.lotId);
+  const lot = requireOwnLot(producer.id, params.lotId);
   const url = new URL(request.url);
   const kind = url.searchParams.get("kind") as EventKind | null;
   if (!kind || !(EVENT_KINDS as readonly string[]).includes(kind)) throw new Response("Unknown kind", { status: 400 });
@@ -46,7 +39,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data?.ti
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, producer } = await requireOwnProducer(request);
-  const lot = lotOr404(producer.id, params.lotId);
+  const lot = requireOwnLot(producer.id, params.lotId);
   const submission = parseWithZod(await readForm(request), { schema: EventSchema });
   if (submission.status !== "success") return json({ lastResult: submission.reply(), refusal: null }, { status: 400 });
   const v = submission.value;

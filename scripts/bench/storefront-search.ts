@@ -347,7 +347,7 @@ behind 50 concurrent connections.
 
 **JavaScript per page** (gzip, measured by \`tests/e2e/storefront-nojs.spec.ts\` on every run): home, catalogue, product,
 producer, /sell, producer dashboard pages and admin pages 117–130 KB each, under the ~150 KB budget. zod stays
-out of every bundle (decisions 009, 013); `npm test` checks all routes against the 150 KB budget (`scripts/bundle-size.ts`).
+out of every bundle (decisions 009, 013); \`npm test\` checks all routes against the 150 KB budget (\`scripts/bundle-size.ts\`).
 <!-- storefront:end -->`;
   let text = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "# Performance\n\nMeasured figures, one section per feature.\n";
   if (text.includes("<!-- storefront:start -->")) text = text.replace(/<!-- storefront:start -->[\s\S]*<!-- storefront:end -->/, section);
