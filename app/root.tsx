@@ -18,6 +18,7 @@ import stylesheet from "~/styles/tailwind.css";
 import { getLang } from "~/i18n/server";
 import { createI18n, type Lang } from "~/i18n/config";
 import { getSessionUser } from "~/utils/session.server";
+import { env } from "~/utils/env.server";
 import { useNonce } from "~/utils/nonce";
 import { homeFor } from "~/utils/auth.server";
 import type { Role } from "#db/schema";
@@ -45,6 +46,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     lang: getLang(request),
     user: user ? { id: user.id, name: user.name, role: user.role, home: homeFor(user.role) } : null,
     cartCount: cartCount({ userId: user?.id ?? null, guestId: user ? null : await readGuestId(request) }),
+    // Not a live deployment (development, tests, `npm start` demo): say so on every page.
+    demo: !env().LIVE,
   });
 }
 
@@ -52,6 +55,7 @@ export type RootData = {
   lang: Lang;
   user: { id: number; name: string; role: Role; home: string } | null;
   cartCount: number;
+  demo: boolean;
 };
 
 export function useRootData() {
@@ -160,10 +164,16 @@ function Header() {
 
 function Footer() {
   const { t } = useTranslation();
+  const data = useRootData();
   return (
     <footer className="mt-8 border-t border-stone-200 bg-white">
       <div className="mx-auto max-w-5xl px-4 py-6 text-sm text-stone-700">
         <p>{t("footer.about")}</p>
+        {data?.demo ? (
+          <p className="mt-1 font-semibold text-amber-800" data-testid="demo-note">
+            {t("footer.demo")}
+          </p>
+        ) : null}
       </div>
     </footer>
   );

@@ -6,8 +6,8 @@ import { migrateDatabase } from "../db/migrate";
 import { seed } from "../db/seed";
 
 const config = parseEnv(process.env);
-if (config.NODE_ENV === "production") {
-  console.error("db:reset refuses to run with NODE_ENV=production.");
+if (config.LIVE) {
+  console.error("db:reset refuses to run in live production (NODE_ENV=production without DEMO_MODE=1).");
   process.exit(1);
 }
 for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(config.DATABASE_PATH + suffix, { force: true });

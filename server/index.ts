@@ -88,10 +88,10 @@ app.use(
 );
 
 // The built-in Stripe stand-in (docs/decisions/031-stripe-standin.md): without real keys outside
-// production, or when STRIPE_API_BASE points at this very server (the e2e suite).
+// live production (development, tests, the demo), or when STRIPE_API_BASE points at this very server (the e2e suite).
 const selfOrigins = [`http://localhost:${config.PORT}`, `http://127.0.0.1:${config.PORT}`];
 const standInWanted =
-  (!isProduction && !config.STRIPE_SECRET_KEY && !config.STRIPE_API_BASE) ||
+  (!config.LIVE && !config.STRIPE_SECRET_KEY && !config.STRIPE_API_BASE) ||
   (!!config.STRIPE_API_BASE && selfOrigins.includes(new URL(config.STRIPE_API_BASE).origin));
 if (standInWanted) {
   const standIn = createStripeStandIn({
@@ -120,7 +120,14 @@ const server = http.createServer((req, res) => {
   app(req, res);
 });
 server.listen(config.PORT, () => {
-  console.log(`Chợ Số listening on http://localhost:${config.PORT} (${config.NODE_ENV})`);
+  console.log(`Chợ Số listening on http://localhost:${config.PORT} (${config.NODE_ENV}${config.DEMO_MODE ? ", demo mode" : ""})`);
+  if (config.DEMO_MODE) {
+    console.log(
+      "DEMO MODE: demo data, a development session secret unless SESSION_SECRET is set, the Stripe stand-in " +
+        "(test mode, no real money) and development bank-webhook keys. For real users run `npm run serve` " +
+        "with NODE_ENV=production and real secrets (README, “Going live”).",
+    );
+  }
 });
 
 let shuttingDown = false;

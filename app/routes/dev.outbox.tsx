@@ -11,7 +11,7 @@ import { pageMeta } from "~/utils/meta";
 
 /** Development: the notification outbox (nothing is sent without a configured adapter). Admin-only in production. */
 export async function loader({ request }: LoaderFunctionArgs) {
-  if (env().NODE_ENV === "production") await requireRole(request, "admin");
+  if (env().LIVE) await requireRole(request, "admin");
   return json({
     title: getFixedT(request, "orders")("outbox.title"),
     adapters: notificationAdapters().map((a) => a.name),

@@ -15,6 +15,11 @@ const optionalString = z
 const schema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    // `npm start` serves the optimised build as a self-contained demo (docs/decisions/051).
+    DEMO_MODE: z
+      .enum(["0", "1", "true", "false", ""])
+      .default("0")
+      .transform((v) => v === "1" || v === "true"),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     DATABASE_PATH: z.string().trim().min(1).default("data/cho-so.db"),
     PUBLIC_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
@@ -33,7 +38,7 @@ const schema = z
       .default("CHO SO THAI NGUYEN"),
   })
   .superRefine((env, ctx) => {
-    if (env.NODE_ENV !== "production") return;
+    if (env.NODE_ENV !== "production" || env.DEMO_MODE) return;
     if (!env.SESSION_SECRET) {
       ctx.addIssue({ code: "custom", path: ["SESSION_SECRET"], message: "is required in production" });
     } else if (env.SESSION_SECRET.split(",").some((s) => s.trim().length < 32)) {
@@ -54,6 +59,9 @@ const schema = z
 
 export type Env = {
   NODE_ENV: "development" | "production" | "test";
+  /** Production build serving real users: real secrets required, no stand-ins, no dev keys. */
+  LIVE: boolean;
+  DEMO_MODE: boolean;
   PORT: number;
   DATABASE_PATH: string;
   PUBLIC_URL: string;
@@ -79,6 +87,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   const e = result.data;
   return {
     NODE_ENV: e.NODE_ENV,
+    LIVE: e.NODE_ENV === "production" && !e.DEMO_MODE,
+    DEMO_MODE: e.DEMO_MODE,
     PORT: e.PORT,
     DATABASE_PATH: e.DATABASE_PATH,
     PUBLIC_URL: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ""),
@@ -110,15 +120,15 @@ export function resetEnvCache() {
   cached = undefined;
 }
 
-// Outside production, bank webhooks accept these documented development keys when none is set,
+// Outside live production (development, tests, the demo), bank webhooks accept these documented development keys when none is set,
 // so the demo can simulate a transfer (README "Bank transfers"). Production requires real ones.
 export const DEV_SEPAY_API_KEY = "choso-dev-sepay-key";
 export const DEV_CASSO_CHECKSUM_KEY = "choso-dev-casso-key";
 
 export function sepayApiKey(): string | undefined {
-  return env().SEPAY_API_KEY ?? (env().NODE_ENV === "production" ? undefined : DEV_SEPAY_API_KEY);
+  return env().SEPAY_API_KEY ?? (env().LIVE ? undefined : DEV_SEPAY_API_KEY);
 }
 
 export function cassoChecksumKey(): string | undefined {
-  return env().CASSO_CHECKSUM_KEY ?? (env().NODE_ENV === "production" ? undefined : DEV_CASSO_CHECKSUM_KEY);
+  return env().CASSO_CHECKSUM_KEY ?? (env().LIVE ? undefined : DEV_CASSO_CHECKSUM_KEY);
 }

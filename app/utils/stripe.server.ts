@@ -20,7 +20,7 @@ export function stripeMode(): StripeMode {
   const e = env();
   if (e.STRIPE_API_BASE) return "standin";
   if (e.STRIPE_SECRET_KEY) return "stripe";
-  if (e.NODE_ENV !== "production") return "builtin";
+  if (!e.LIVE) return "builtin";
   return "disabled";
 }
 

@@ -48,6 +48,21 @@ test("refuses to start in production without SESSION_SECRET, naming it", async (
   expect(server.output()).toContain("SESSION_SECRET: is required in production");
 });
 
+test("npm start's demo mode serves the production build without secrets, and says so", async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "choso-demo-"));
+  const dbPath = path.join(dir, "demo.db");
+  fs.copyFileSync("tests/.tmp/e2e.db", dbPath);
+  const port = await freePort();
+  const server = startServer({ NODE_ENV: "production", DEMO_MODE: "1", PORT: port, DATABASE_PATH: dbPath, SESSION_SECRET: "", STRIPE_API_BASE: "", STRIPE_SECRET_KEY: "", STRIPE_WEBHOOK_SECRET: "" });
+  await waitForListening(server.output);
+  expect(server.output()).toContain("demo mode");
+  const home = await (await fetch(`http://localhost:${port}/`)).text();
+  expect(home).toContain("Bản trình diễn: dữ liệu mẫu, không có tiền thật.");
+  server.child.kill("SIGTERM");
+  expect(await server.exited).toBe(0);
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
 test("SIGTERM lets in-flight requests finish, then closes the database and exits 0", async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "choso-lifecycle-"));
   const dbPath = path.join(dir, "life.db");

@@ -40,3 +40,19 @@ describe("environment", () => {
     ).toThrowError(/STRIPE_WEBHOOK_SECRET/);
   });
 });
+
+describe("demo mode (npm start)", () => {
+  it("serves the production build with demo allowances, and says it is not live", () => {
+    const e = parseEnv({ NODE_ENV: "production", DEMO_MODE: "1" });
+    expect(e.LIVE).toBe(false);
+    expect(e.DEMO_MODE).toBe(true);
+    expect(e.SESSION_SECRETS).toHaveLength(1);
+  });
+
+  it("a live production server is strict, with or without DEMO_MODE=0", () => {
+    expect(() => parseEnv({ NODE_ENV: "production", DEMO_MODE: "0" })).toThrowError(/SESSION_SECRET/);
+    expect(parseEnv({ NODE_ENV: "production", SESSION_SECRET: "s".repeat(32) }).LIVE).toBe(true);
+    expect(parseEnv({}).LIVE).toBe(false);
+    expect(() => parseEnv({ DEMO_MODE: "yes" })).toThrowError(/DEMO_MODE/);
+  });
+});
