@@ -123,19 +123,10 @@ export function listOwnCertifications(producerId: number) {
   );
 }
 
-export function addCertification(
-  producerId: number,
-  input: {
-    kind: Certification["kind"];
-    ocopStars: number | null;
-    name: string | null;
-    number: string;
-    issuer: string;
-    validFrom: string;
-    validTo: string;
-  },
-  scanImageId: string | null,
-) {
+/** What a producer states about a certificate (the row's own columns, minus ids and the scan). */
+export type CertificationInput = Pick<Certification, "kind" | "ocopStars" | "name" | "number" | "issuer" | "validFrom" | "validTo">;
+
+export function addCertification(producerId: number, input: CertificationInput, scanImageId: string | null) {
   return db.insert(certifications).values({ ...input, producerId, scanImageId }).returning().get();
 }
 
