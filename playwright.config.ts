@@ -39,9 +39,7 @@ export default defineConfig({
       ],
     },
   },
-  projects: [
-    { name: "mobile-chromium", use: { ...devices["Pixel 5"], browserName: "chromium" } },
-  ],
+  projects: [{ name: "mobile-chromium", use: { ...devices["Pixel 5"], browserName: "chromium" } }],
   webServer: {
     command: "tsx tests/e2e/server.ts",
     url: `http://localhost:${E2E_PORT}/healthz`,

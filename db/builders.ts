@@ -24,10 +24,7 @@ import {
 // Cheaper argon2 parameters are NOT used here: demo accounts get the same hashing as real ones.
 const ARGON2 = { memoryCost: 19456, timeCost: 2, parallelism: 1 };
 
-export async function buildUser(
-  db: DB,
-  input: { name: string; email?: string; phone?: string; password: string; role?: Role },
-) {
+export async function buildUser(db: DB, input: { name: string; email?: string; phone?: string; password: string; role?: Role }) {
   const existing = input.email
     ? db.select().from(users).where(eq(users.email, input.email.toLowerCase())).get()
     : input.phone

@@ -33,7 +33,6 @@ try {
 }
 const isProduction = config.NODE_ENV === "production";
 
-
 async function loadBuild(): Promise<ServerBuild> {
   const url = pathToFileURL(path.join(root, "build", "index.js")).href;
   return (await import(url + (isProduction ? "" : `?t=${Date.now()}`))) as ServerBuild;

@@ -228,7 +228,13 @@ export function createStripeStandIn(options: StandInOptions) {
     const remaining = pi.amount - pi.refunded;
     const amount = body.amount === undefined ? remaining : toInt(body.amount, "amount");
     if (amount < 1 || amount > remaining) {
-      throw new ApiError(400, "invalid_request_error", `Refund amount (${amount}) is greater than unrefunded amount on charge (${remaining})`, "amount", "amount_too_large");
+      throw new ApiError(
+        400,
+        "invalid_request_error",
+        `Refund amount (${amount}) is greater than unrefunded amount on charge (${remaining})`,
+        "amount",
+        "amount_too_large",
+      );
     }
     pi.refunded += amount;
     const refund: Refund = {
@@ -280,34 +286,32 @@ export function createStripeStandIn(options: StandInOptions) {
   });
 
   /** Wraps a handler with Idempotency-Key replay. */
-  const handle =
-    (fn: (req: Request) => Promise<unknown> | unknown) =>
-    async (req: Request, res: Response) => {
-      const key = req.get("idempotency-key");
-      const fingerprint = `${req.method} ${req.path} ${JSON.stringify(req.body ?? {})}`;
-      if (key && req.method === "POST") {
-        const previous = idempotency.get(key);
-        if (previous) {
-          if (previous.fingerprint !== fingerprint) {
-            return sendError(
-              res,
-              new ApiError(400, "idempotency_error", "Keys for idempotent requests can only be used with the same parameters they were first used with."),
-            );
-          }
-          res.setHeader("Idempotent-Replayed", "true");
-          return res.status(previous.status).json(previous.body);
+  const handle = (fn: (req: Request) => Promise<unknown> | unknown) => async (req: Request, res: Response) => {
+    const key = req.get("idempotency-key");
+    const fingerprint = `${req.method} ${req.path} ${JSON.stringify(req.body ?? {})}`;
+    if (key && req.method === "POST") {
+      const previous = idempotency.get(key);
+      if (previous) {
+        if (previous.fingerprint !== fingerprint) {
+          return sendError(
+            res,
+            new ApiError(400, "idempotency_error", "Keys for idempotent requests can only be used with the same parameters they were first used with."),
+          );
         }
+        res.setHeader("Idempotent-Replayed", "true");
+        return res.status(previous.status).json(previous.body);
       }
-      try {
-        const body = await fn(req);
-        if (key && req.method === "POST") idempotency.set(key, { fingerprint, status: 200, body });
-        res.json(body);
-      } catch (error) {
-        const status = error instanceof ApiError ? error.status : 500;
-        if (key && req.method === "POST" && status < 500) idempotency.set(key, { fingerprint, status, body: errorBody(error) });
-        sendError(res, error);
-      }
-    };
+    }
+    try {
+      const body = await fn(req);
+      if (key && req.method === "POST") idempotency.set(key, { fingerprint, status: 200, body });
+      res.json(body);
+    } catch (error) {
+      const status = error instanceof ApiError ? error.status : 500;
+      if (key && req.method === "POST" && status < 500) idempotency.set(key, { fingerprint, status, body: errorBody(error) });
+      sendError(res, error);
+    }
+  };
 
   const originOf = (req: Request) => options.hostedOrigin ?? `${req.protocol}://${req.get("host")}`;
   const publicSession = (s: StandInSession) => {
@@ -315,16 +319,39 @@ export function createStripeStandIn(options: StandInOptions) {
     return rest;
   };
 
-  api.post("/checkout/sessions", handle((req) => publicSession(createSession(req.body as Record<string, unknown>, originOf(req)))));
-  api.get("/checkout/sessions/:id", handle((req) => publicSession(getSession(String(req.params.id)))));
-  api.post("/checkout/sessions/:id/expire", handle(async (req) => publicSession(await expireSession(String(req.params.id)))));
-  api.post("/refunds", handle((req) => createRefund(req.body as Record<string, unknown>)));
-  api.get("/refunds/:id", handle((req) => {
-    const refund = refunds.get(String(req.params.id));
-    if (!refund) throw new ApiError(404, "invalid_request_error", `No such refund: '${req.params.id}'`, "id", "resource_missing");
-    return refund;
-  }));
-  api.use((req, _res, next) => next(new ApiError(404, "invalid_request_error", `Unrecognized request URL (${req.method}: ${req.originalUrl}). The Chợ Số Stripe stand-in implements only the endpoints the app uses.`)));
+  api.post(
+    "/checkout/sessions",
+    handle((req) => publicSession(createSession(req.body as Record<string, unknown>, originOf(req)))),
+  );
+  api.get(
+    "/checkout/sessions/:id",
+    handle((req) => publicSession(getSession(String(req.params.id)))),
+  );
+  api.post(
+    "/checkout/sessions/:id/expire",
+    handle(async (req) => publicSession(await expireSession(String(req.params.id)))),
+  );
+  api.post(
+    "/refunds",
+    handle((req) => createRefund(req.body as Record<string, unknown>)),
+  );
+  api.get(
+    "/refunds/:id",
+    handle((req) => {
+      const refund = refunds.get(String(req.params.id));
+      if (!refund) throw new ApiError(404, "invalid_request_error", `No such refund: '${req.params.id}'`, "id", "resource_missing");
+      return refund;
+    }),
+  );
+  api.use((req, _res, next) =>
+    next(
+      new ApiError(
+        404,
+        "invalid_request_error",
+        `Unrecognized request URL (${req.method}: ${req.originalUrl}). The Chợ Số Stripe stand-in implements only the endpoints the app uses.`,
+      ),
+    ),
+  );
   api.use((error: unknown, _req: Request, res: Response, _next: express.NextFunction) => sendError(res, error));
   router.use("/v1", api);
 
@@ -340,14 +367,20 @@ export function createStripeStandIn(options: StandInOptions) {
     );
     if (!session) return res.status(404).type("html").send(page("Không tìm thấy phiên thanh toán / Checkout session not found", ""));
     expireIfDue(session);
-    const amount = (n: number) => new Intl.NumberFormat("vi-VN", { style: "currency", currency: session.currency.toUpperCase(), maximumFractionDigits: ZERO_DECIMAL.has(session.currency) ? 0 : 2 }).format(ZERO_DECIMAL.has(session.currency) ? n : n / 100);
+    const amount = (n: number) =>
+      new Intl.NumberFormat("vi-VN", {
+        style: "currency",
+        currency: session.currency.toUpperCase(),
+        maximumFractionDigits: ZERO_DECIMAL.has(session.currency) ? 0 : 2,
+      }).format(ZERO_DECIMAL.has(session.currency) ? n : n / 100);
     const rows = session.line_items_preview
       .map((i) => `<tr><td>${escapeHtml(i.name)}</td><td>× ${i.quantity}</td><td style="text-align:right">${amount(i.unit_amount * i.quantity)}</td></tr>`)
       .join("");
     let actions = "";
     if (session.status === "open") {
       actions = `<form method="post" action="/__stripe/checkout/${session.id}/pay"><button type="submit" class="pay">Thanh toán ${amount(session.amount_total)} / Pay</button></form>`;
-      if (session.cancel_url) actions += `<form method="post" action="/__stripe/checkout/${session.id}/cancel"><button type="submit" class="back">Quay lại cửa hàng / Back to the shop</button></form>`;
+      if (session.cancel_url)
+        actions += `<form method="post" action="/__stripe/checkout/${session.id}/cancel"><button type="submit" class="back">Quay lại cửa hàng / Back to the shop</button></form>`;
     } else if (session.status === "complete") {
       actions = `<p class="done">Đã thanh toán / Paid. <a href="${escapeHtml(session.success_url.replace("{CHECKOUT_SESSION_ID}", session.id))}">Tiếp tục / Continue</a></p>`;
     } else {

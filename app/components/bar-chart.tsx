@@ -31,14 +31,22 @@ export function TakingsChart({ days, title, labels }: { days: ChartDay[]; title:
                 return h > 0 ? <rect key={m} x={x} y={y} width={Math.max(1, barWidth - 2)} height={h} fill={COLORS[m]} /> : null;
               })}
               {i % 5 === 0 || i === days.length - 1 ? (
-                <text x={i === days.length - 1 ? width : x + barWidth / 2} y={height + 14} fontSize="10" textAnchor={i === days.length - 1 ? "end" : "middle"} fill="#57534e">
+                <text
+                  x={i === days.length - 1 ? width : x + barWidth / 2}
+                  y={height + 14}
+                  fontSize="10"
+                  textAnchor={i === days.length - 1 ? "end" : "middle"}
+                  fill="#57534e"
+                >
                   {d.date.slice(8, 10)}/{d.date.slice(5, 7)}
                 </text>
               ) : null}
             </g>
           );
         })}
-        <text x={2} y={12} fontSize="10" fill="#57534e">{formatVnd(max)}</text>
+        <text x={2} y={12} fontSize="10" fill="#57534e">
+          {formatVnd(max)}
+        </text>
       </svg>
       <p className="mt-2 flex flex-wrap gap-4 text-sm">
         {(["vietqr", "card", "cash"] as const).map((m) => (

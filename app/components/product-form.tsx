@@ -54,7 +54,12 @@ export function ProductFieldsForm({
         <textarea {...getTextareaProps(fields.descriptionEn)} className="input" rows={3} lang="en" />
       </Field>
       <Field id={fields.gtin.id} label={t("product.gtin")} hint={t("product.gtinHint")} errors={fields.gtin.errors}>
-        <input {...getInputProps(fields.gtin, { type: "text" })} className="input" inputMode="numeric" aria-describedby={describedBy(fields.gtin.id, true, !!fields.gtin.errors)} />
+        <input
+          {...getInputProps(fields.gtin, { type: "text" })}
+          className="input"
+          inputMode="numeric"
+          aria-describedby={describedBy(fields.gtin.id, true, !!fields.gtin.errors)}
+        />
       </Field>
       <button type="submit" className="btn-primary w-full">
         {submitLabel}

@@ -57,10 +57,26 @@ export function ProductCard({ product }: { product: CardData }) {
 }
 
 export function ProductGrid({ products }: { products: CardData[] }) {
-  return <ul className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-4">{products.map((p) => <ProductCard key={p.slug} product={p} />)}</ul>;
+  return (
+    <ul className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-4">
+      {products.map((p) => (
+        <ProductCard key={p.slug} product={p} />
+      ))}
+    </ul>
+  );
 }
 
-export type CertView = { id: number; kind: string; ocopStars: number | null; name: string | null; number: string; issuer: string; validFrom: string; validTo: string; validity: "valid" | "expired" | "notYetValid" };
+export type CertView = {
+  id: number;
+  kind: string;
+  ocopStars: number | null;
+  name: string | null;
+  number: string;
+  issuer: string;
+  validFrom: string;
+  validTo: string;
+  validity: "valid" | "expired" | "notYetValid";
+};
 
 export function certLabel(t: (k: string, o?: Record<string, unknown>) => string, cert: { kind: string; ocopStars: number | null; name: string | null }) {
   if (cert.kind === "ocop") return t("producer:cert.ocopStars", { stars: cert.ocopStars });
@@ -76,9 +92,7 @@ export function CertificationList({ certs }: { certs: CertView[] }) {
       {certs.map((c) => (
         <li key={c.id} className="flex flex-wrap items-center gap-2" data-testid="certification" data-validity={c.validity}>
           <span className="font-semibold">{certLabel(t, c)}</span>
-          <span
-            className={`badge ${c.validity === "valid" ? "bg-tea-100 text-tea-900" : "bg-stone-200 text-stone-700"}`}
-          >
+          <span className={`badge ${c.validity === "valid" ? "bg-tea-100 text-tea-900" : "bg-stone-200 text-stone-700"}`}>
             {t(`cert.validity.${c.validity}`)}
           </span>
           <span className="text-sm text-stone-600">

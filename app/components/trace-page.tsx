@@ -29,7 +29,16 @@ export type TracePageData = {
   plot: { name: string; commune: string; area: string; growingAreaCode: string | null; crops: string; areaSqm: number } | null;
   events: TraceEventView[];
   inputs: { eventId: number; code: string; lotNumber: string; quantity: number; unit: string }[];
-  certifications: { kind: string; name: string | null; number: string; issuer: string; validFrom: string; validTo: string; ocopStars: number | null; valid: boolean }[];
+  certifications: {
+    kind: string;
+    name: string | null;
+    number: string;
+    issuer: string;
+    validFrom: string;
+    validTo: string;
+    ocopStars: number | null;
+    valid: boolean;
+  }[];
   chainOk: boolean;
   serial: { serial: string; count: number; firstScannedAt: string | null; warning: boolean } | null;
 };
@@ -48,7 +57,16 @@ export function TraceCodeForm({ defaultValue = "" }: { defaultValue?: string }) 
         {t("lookup.hint")}
       </p>
       <div className="flex gap-2">
-        <input id="trace-code" name="code" className="input uppercase" defaultValue={defaultValue} autoCapitalize="characters" autoComplete="off" spellCheck={false} aria-describedby="trace-code-hint" />
+        <input
+          id="trace-code"
+          name="code"
+          className="input uppercase"
+          defaultValue={defaultValue}
+          autoCapitalize="characters"
+          autoComplete="off"
+          spellCheck={false}
+          aria-describedby="trace-code-hint"
+        />
         <button type="submit" className="btn-primary">
           {t("lookup.submit")}
         </button>
@@ -78,7 +96,8 @@ function EventDetails({ e, inputs, t, lng }: { e: TraceEventView; inputs: TraceP
   if (p.issuer) lines.push(t("details.issuer", { value: p.issuer }));
   if (p.validTo) lines.push(t("details.validTo", { value: formatDate(dateOnly(String(p.validTo)), lng) }));
   if (p.party) lines.push(t(e.kind === "receiving" ? "details.from" : "details.to", { value: p.party }));
-  for (const i of inputs.filter((x) => x.eventId === e.id)) lines.push(t("details.input", { code: i.code, quantity: formatNumber(i.quantity), unit: t(`units.${i.unit}`) }));
+  for (const i of inputs.filter((x) => x.eventId === e.id))
+    lines.push(t("details.input", { code: i.code, quantity: formatNumber(i.quantity), unit: t(`units.${i.unit}`) }));
   if (p.note) lines.push(String(p.note));
   if (!lines.length) return null;
   return (
@@ -207,13 +226,18 @@ export function TracePage({ data }: { data: TracePageData }) {
           <ul className="text-sm">
             {data.certifications.map((c) => (
               <li key={c.number}>
-                {t(`certKinds.${c.kind}`, { stars: c.ocopStars ?? "" })} ({c.number}) — {c.valid ? t("page.validUntil", { date: formatDate(dateOnly(c.validTo), lng) }) : t("page.expired", { date: formatDate(dateOnly(c.validTo), lng) })}
+                {t(`certKinds.${c.kind}`, { stars: c.ocopStars ?? "" })} ({c.number}) —{" "}
+                {c.valid
+                  ? t("page.validUntil", { date: formatDate(dateOnly(c.validTo), lng) })
+                  : t("page.expired", { date: formatDate(dateOnly(c.validTo), lng) })}
               </li>
             ))}
             {certEvents.map((e) => (
               <li key={e.id}>
                 {String(e.payload.certName)}
-                {e.payload.validTo ? ` — ${String(e.payload.validTo) >= today ? t("page.validUntil", { date: formatDate(dateOnly(String(e.payload.validTo)), lng) }) : t("page.expired", { date: formatDate(dateOnly(String(e.payload.validTo)), lng) })}` : ""}
+                {e.payload.validTo
+                  ? ` — ${String(e.payload.validTo) >= today ? t("page.validUntil", { date: formatDate(dateOnly(String(e.payload.validTo)), lng) }) : t("page.expired", { date: formatDate(dateOnly(String(e.payload.validTo)), lng) })}`
+                  : ""}
               </li>
             ))}
           </ul>

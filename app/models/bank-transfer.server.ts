@@ -108,9 +108,7 @@ export function rematchWaitingTransfers(tx: Tx, memo: string) {
     .all();
   const matcher = BANK_MATCHERS[memo.slice(0, 3)];
   if (!matcher) return [];
-  return waiting.map((n) =>
-    setOutcome(tx, n.id, memo, matcher(tx, { memo, amount: n.amount, notificationId: n.id, transactionAt: n.transactionAt })),
-  );
+  return waiting.map((n) => setOutcome(tx, n.id, memo, matcher(tx, { memo, amount: n.amount, notificationId: n.id, transactionAt: n.transactionAt })));
 }
 
 export const RECONCILIATION_STATUSES: BankNotificationStatus[] = ["unmatched", "amount_mismatch", "already_paid"];
@@ -179,7 +177,10 @@ export function sortKeysDeep(value: unknown): unknown {
 }
 
 export function cassoSignature(body: unknown, timestamp: string, key: string): string {
-  return crypto.createHmac("sha512", key).update(`${timestamp}.${JSON.stringify(sortKeysDeep(body))}`).digest("hex");
+  return crypto
+    .createHmac("sha512", key)
+    .update(`${timestamp}.${JSON.stringify(sortKeysDeep(body))}`)
+    .digest("hex");
 }
 
 export const CASSO_TOLERANCE_MS = 15 * 60 * 1000;

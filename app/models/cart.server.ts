@@ -42,7 +42,13 @@ export function findCartId(handle: Handle, identity: CartIdentity): string | nul
     return handle.select({ id: carts.id }).from(carts).where(eq(carts.userId, identity.userId)).get()?.id ?? null;
   }
   if (identity.guestId) {
-    return handle.select({ id: carts.id }).from(carts).where(and(eq(carts.id, identity.guestId), isNull(carts.userId))).get()?.id ?? null;
+    return (
+      handle
+        .select({ id: carts.id })
+        .from(carts)
+        .where(and(eq(carts.id, identity.guestId), isNull(carts.userId)))
+        .get()?.id ?? null
+    );
   }
   return null;
 }
@@ -134,7 +140,14 @@ export type CartChangeResult =
 
 function purchasableVariant(handle: Handle, variantId: number) {
   return handle
-    .select({ id: productVariants.id, stock: productVariants.stock, active: productVariants.active, status: products.status, hidden: products.moderationHiddenReason, producerStatus: producers.status })
+    .select({
+      id: productVariants.id,
+      stock: productVariants.stock,
+      active: productVariants.active,
+      status: products.status,
+      hidden: products.moderationHiddenReason,
+      producerStatus: producers.status,
+    })
     .from(productVariants)
     .innerJoin(products, eq(products.id, productVariants.productId))
     .innerJoin(producers, eq(producers.id, products.producerId))
@@ -156,7 +169,10 @@ export function changeCartLine(
       const variant = purchasableVariant(tx, input.variantId);
       let cartId = findCartId(tx, identity);
       if (input.mode === "set" && input.quantity === 0) {
-        if (cartId) tx.delete(cartItems).where(and(eq(cartItems.cartId, cartId), eq(cartItems.variantId, input.variantId))).run();
+        if (cartId)
+          tx.delete(cartItems)
+            .where(and(eq(cartItems.cartId, cartId), eq(cartItems.variantId, input.variantId)))
+            .run();
         return { ok: true as const, cartId: cartId ?? "", quantity: 0 };
       }
       if (!variant) return { ok: false as const, error: "cart.unknownVariant" as const };
@@ -195,8 +211,15 @@ export function changeCartLine(
 export function mergeGuestCart(handle: DB, guestId: string, userId: number) {
   handle.transaction(
     (tx) => {
-      const guestCart = tx.select().from(carts).where(and(eq(carts.id, guestId), isNull(carts.userId))).get();
-      tx.update(orders).set({ userId }).where(and(eq(orders.guestId, guestId), isNull(orders.userId))).run();
+      const guestCart = tx
+        .select()
+        .from(carts)
+        .where(and(eq(carts.id, guestId), isNull(carts.userId)))
+        .get();
+      tx.update(orders)
+        .set({ userId })
+        .where(and(eq(orders.guestId, guestId), isNull(orders.userId)))
+        .run();
       if (!guestCart) return;
       const guestLines = tx.select().from(cartItems).where(eq(cartItems.cartId, guestId)).all();
       let userCartId = tx.select({ id: carts.id }).from(carts).where(eq(carts.userId, userId)).get()?.id;

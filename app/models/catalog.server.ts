@@ -33,7 +33,9 @@ function prepare(sqlText: string): Database.Statement {
  * the last one a prefix so "che tan cu" already finds "Chè Tân Cương".
  */
 export function toFtsQuery(q: string): string | null {
-  const words = foldVietnamese(q).toLowerCase().match(/[a-z0-9]+/g);
+  const words = foldVietnamese(q)
+    .toLowerCase()
+    .match(/[a-z0-9]+/g);
   if (!words) return null;
   const unique = [...new Set(words)].slice(0, 8);
   return unique.map((w, i) => (i === unique.length - 1 ? `"${w}"*` : `"${w}"`)).join(" ");
@@ -139,9 +141,9 @@ const MIN_PRICE = "(SELECT min(v.price_vnd) FROM product_variants v WHERE v.prod
 /** Cards for the given product ids, in that order (visibility already checked by the caller). */
 function cardsByIds(ids: number[]): ProductCard[] {
   if (!ids.length) return [];
-  const rows = prepare(
-    `SELECT ${CARD_COLUMNS} FROM products p JOIN producers pr ON pr.id = p.producer_id WHERE p.id IN (SELECT value FROM json_each(?))`,
-  ).all(JSON.stringify(ids)) as ProductCard[];
+  const rows = prepare(`SELECT ${CARD_COLUMNS} FROM products p JOIN producers pr ON pr.id = p.producer_id WHERE p.id IN (SELECT value FROM json_each(?))`).all(
+    JSON.stringify(ids),
+  ) as ProductCard[];
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.map((id) => byId.get(id)).filter((r): r is ProductCard => !!r);
 }
@@ -149,9 +151,10 @@ function cardsByIds(ids: number[]): ProductCard[] {
 export function productCards(opts: { where?: string; params?: (string | number)[]; order?: string; limit: number }): ProductCard[] {
   const where = [VISIBLE, ...(opts.where ? [opts.where] : [])].join(" AND ");
   const ids = (
-    prepare(
-      `SELECT p.id FROM products p JOIN producers pr ON pr.id = p.producer_id WHERE ${where} ORDER BY ${opts.order ?? "p.id DESC"} LIMIT ?`,
-    ).all(...(opts.params ?? []), opts.limit) as { id: number }[]
+    prepare(`SELECT p.id FROM products p JOIN producers pr ON pr.id = p.producer_id WHERE ${where} ORDER BY ${opts.order ?? "p.id DESC"} LIMIT ?`).all(
+      ...(opts.params ?? []),
+      opts.limit,
+    ) as { id: number }[]
   ).map((r) => r.id);
   return cardsByIds(ids);
 }

@@ -9,7 +9,49 @@ import { db as appDb } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 
 export const EPCIS_CONTEXT = "https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld";
-const CBV_BIZSTEPS = new Set(["accepting", "arriving", "assembling", "collecting", "commissioning", "consigning", "creating_class_instance", "cycle_counting", "decommissioning", "departing", "destroying", "disassembling", "dispensing", "encoding", "entering_exiting", "holding", "inspecting", "installing", "killing", "loading", "other", "packing", "picking", "receiving", "removing", "repackaging", "repairing", "replacing", "reserving", "retail_selling", "shipping", "staging_outbound", "stock_taking", "stocking", "storing", "transporting", "unloading", "unpacking", "void_shipping", "sensor_reporting", "sampling"]);
+const CBV_BIZSTEPS = new Set([
+  "accepting",
+  "arriving",
+  "assembling",
+  "collecting",
+  "commissioning",
+  "consigning",
+  "creating_class_instance",
+  "cycle_counting",
+  "decommissioning",
+  "departing",
+  "destroying",
+  "disassembling",
+  "dispensing",
+  "encoding",
+  "entering_exiting",
+  "holding",
+  "inspecting",
+  "installing",
+  "killing",
+  "loading",
+  "other",
+  "packing",
+  "picking",
+  "receiving",
+  "removing",
+  "repackaging",
+  "repairing",
+  "replacing",
+  "reserving",
+  "retail_selling",
+  "shipping",
+  "staging_outbound",
+  "stock_taking",
+  "stocking",
+  "storing",
+  "transporting",
+  "unloading",
+  "unpacking",
+  "void_shipping",
+  "sensor_reporting",
+  "sampling",
+]);
 const UOM: Record<string, string> = { kg: "KGM", g: "GRM", t: "TNE" };
 
 /** The lot's class identifier: its GS1 Digital Link URI when the product has a GTIN, else its trace URL. */
@@ -55,10 +97,30 @@ function collectLots(database: DB, root: Lot) {
 export function exportEpcisDocument(root: Lot, database: DB = appDb, now = new Date()) {
   const publicUrl = env().PUBLIC_URL;
   const lotById = collectLots(database, root);
-  const events = database.select().from(traceEvents).where(inArray(traceEvents.lotId, [...lotById.keys()])).orderBy(asc(traceEvents.eventTime), asc(traceEvents.id)).all();
-  const inputs = events.length ? database.select().from(traceEventInputs).where(inArray(traceEventInputs.eventId, events.map((e) => e.id))).all() : [];
+  const events = database
+    .select()
+    .from(traceEvents)
+    .where(inArray(traceEvents.lotId, [...lotById.keys()]))
+    .orderBy(asc(traceEvents.eventTime), asc(traceEvents.id))
+    .all();
+  const inputs = events.length
+    ? database
+        .select()
+        .from(traceEventInputs)
+        .where(
+          inArray(
+            traceEventInputs.eventId,
+            events.map((e) => e.id),
+          ),
+        )
+        .all()
+    : [];
   const byId = new Map(events.map((e) => [e.id, e]));
-  const quantity = (lot: Lot, amount: number) => ({ epcClass: lotClassUri(publicUrl, lot), quantity: amount, ...(UOM[lot.unit] ? { uom: UOM[lot.unit] } : {}) });
+  const quantity = (lot: Lot, amount: number) => ({
+    epcClass: lotClassUri(publicUrl, lot),
+    quantity: amount,
+    ...(UOM[lot.unit] ? { uom: UOM[lot.unit] } : {}),
+  });
 
   const toEpcis = (e: TraceEvent) => {
     const lot = lotById.get(e.lotId)!;

@@ -59,7 +59,13 @@ function drawLabel(page: PDFPage, font: PDFFont, qr: PDFImage, data: LabelData, 
   page.drawImage(qr, { x: x + pad, y: y + h - pad - qrSize, width: qrSize, height: qrSize });
   const under = 5.2;
   page.drawText(item.code, { x: x + pad, y: y + pad + 3.4 * MM, size: under + 1.6, font, color: rgb(0, 0, 0) });
-  page.drawText(SCAN_TEXT, { x: x + pad, y: y + pad + 0.6 * MM, size: Math.min(under, fitSize(font, SCAN_TEXT, w - 2 * pad, under)), font, color: rgb(0.15, 0.15, 0.15) });
+  page.drawText(SCAN_TEXT, {
+    x: x + pad,
+    y: y + pad + 0.6 * MM,
+    size: Math.min(under, fitSize(font, SCAN_TEXT, w - 2 * pad, under)),
+    font,
+    color: rgb(0.15, 0.15, 0.15),
+  });
   const textX = x + pad * 1.5 + qrSize;
   const textW = w - (textX - x) - pad;
   let cursor = y + h - pad - 7;

@@ -145,7 +145,13 @@ export function reviewStall(actor: User, stallId: number, decision: "approved" |
       .get();
     if (!row) return null;
     tx.insert(auditLog)
-      .values({ actorUserId: actor.id, action: `stall.${decision === "approved" ? "approve" : "reject"}`, subjectType: "stall", subjectId: String(row.id), details: { slug: row.slug } })
+      .values({
+        actorUserId: actor.id,
+        action: `stall.${decision === "approved" ? "approve" : "reject"}`,
+        subjectType: "stall",
+        subjectId: String(row.id),
+        details: { slug: row.slug },
+      })
       .run();
     return row;
   });
@@ -160,9 +166,7 @@ export function listPendingStalls(user: User) {
     .innerJoin(users, eq(users.id, stalls.traderUserId))
     .leftJoin(producers, eq(producers.id, stalls.producerId));
   const pending = eq(stalls.status, "pending");
-  return (user.role === "admin" ? base.where(pending) : base.where(and(pending, eq(markets.managerUserId, user.id))))
-    .orderBy(stalls.createdAt)
-    .all();
+  return (user.role === "admin" ? base.where(pending) : base.where(and(pending, eq(markets.managerUserId, user.id)))).orderBy(stalls.createdAt).all();
 }
 
 /** The stall's printed QR: static VietQR (01 = 11), no amount. */
@@ -174,7 +178,14 @@ export function stallStaticPayload(stall: Pick<Stall, "bankBin" | "accountNumber
 export function stallProducts(stall: Pick<Stall, "producerId">) {
   if (!stall.producerId) return [];
   return db
-    .select({ variantId: productVariants.id, productId: products.id, productName: products.name, productSlug: products.slug, label: productVariants.label, priceVnd: productVariants.priceVnd })
+    .select({
+      variantId: productVariants.id,
+      productId: products.id,
+      productName: products.name,
+      productSlug: products.slug,
+      label: productVariants.label,
+      priceVnd: productVariants.priceVnd,
+    })
     .from(productVariants)
     .innerJoin(products, eq(products.id, productVariants.productId))
     .where(and(eq(products.producerId, stall.producerId), eq(products.status, "published"), eq(productVariants.active, true)))
@@ -247,7 +258,13 @@ export function createTillCharge(
 
 /** Owner-scoped: a trader only ever reads their own stall's charges. */
 export function getStallCharge(stallId: number, chargeId: number) {
-  return db.select().from(tillCharges).where(and(eq(tillCharges.id, chargeId), eq(tillCharges.stallId, stallId))).get() ?? null;
+  return (
+    db
+      .select()
+      .from(tillCharges)
+      .where(and(eq(tillCharges.id, chargeId), eq(tillCharges.stallId, stallId)))
+      .get() ?? null
+  );
 }
 
 export function cancelTillCharge(stallId: number, chargeId: number, now = new Date()) {
@@ -442,7 +459,11 @@ export function marketsVisibleTo(user: User) {
 
 export function canViewMarket(user: User, marketId: number) {
   if (user.role === "admin") return true;
-  return !!db.select({ id: markets.id }).from(markets).where(and(eq(markets.id, marketId), eq(markets.managerUserId, user.id))).get();
+  return !!db
+    .select({ id: markets.id })
+    .from(markets)
+    .where(and(eq(markets.id, marketId), eq(markets.managerUserId, user.id)))
+    .get();
 }
 
 /** Per market: stalls, takings by method over `days`, cashless share, quiet stalls. */
@@ -470,5 +491,13 @@ export function marketOverview(marketId: number, days = 30, now = new Date()) {
       .map((r) => r.stallId),
   );
   const quiet = approved.filter((s) => !active.has(s.id));
-  return { stallCount: approved.length, pendingCount: stallRows.filter((s) => s.status === "pending").length, stalls: stallRows, series, totals, cashlessShare, quiet };
+  return {
+    stallCount: approved.length,
+    pendingCount: stallRows.filter((s) => s.status === "pending").length,
+    stalls: stallRows,
+    series,
+    totals,
+    cashlessShare,
+    quiet,
+  };
 }

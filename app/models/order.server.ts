@@ -39,12 +39,7 @@ import type { BankMatcher } from "./bank-transfer.server";
 export class CheckoutError extends Error {
   constructor(
     public code:
-      | "checkout.emptyCart"
-      | "checkout.unavailable"
-      | "checkout.outOfStock"
-      | "checkout.totalChanged"
-      | "checkout.deliveryInvalid"
-      | "checkout.cardUnavailable",
+      "checkout.emptyCart" | "checkout.unavailable" | "checkout.outOfStock" | "checkout.totalChanged" | "checkout.deliveryInvalid" | "checkout.cardUnavailable",
     public details: Record<string, unknown> = {},
   ) {
     super(code);
@@ -121,7 +116,8 @@ export function placeOrder(input: PlaceOrderInput, handle: DB = appDb): { order:
       for (const g of cart.groups) {
         const choice = input.deliveries[g.producerId];
         if (!choice) throw new CheckoutError("checkout.deliveryInvalid", { producerId: g.producerId });
-        if (choice.method === "pickup_market" && !findMarket(choice.marketSlug)) throw new CheckoutError("checkout.deliveryInvalid", { producerId: g.producerId });
+        if (choice.method === "pickup_market" && !findMarket(choice.marketSlug))
+          throw new CheckoutError("checkout.deliveryInvalid", { producerId: g.producerId });
       }
       if (input.communeCode && !tx.select({ code: communes.code }).from(communes).where(eq(communes.code, input.communeCode)).get()) {
         throw new CheckoutError("checkout.deliveryInvalid", { communeCode: input.communeCode });
@@ -214,7 +210,14 @@ export function placeOrder(input: PlaceOrderInput, handle: DB = appDb): { order:
   );
 }
 
-function addEvent(tx: Tx | DB, orderId: number, kind: string, details: Record<string, unknown> = {}, partId: number | null = null, actorUserId: number | null = null) {
+function addEvent(
+  tx: Tx | DB,
+  orderId: number,
+  kind: string,
+  details: Record<string, unknown> = {},
+  partId: number | null = null,
+  actorUserId: number | null = null,
+) {
   tx.insert(orderEvents).values({ orderId, partId, kind, details, actorUserId }).run();
 }
 
@@ -319,8 +322,14 @@ export function applyOrderCheckoutEvent(tx: Tx, type: string, session: SessionLi
     if (order.paymentStatus !== "unpaid") return "ignored:not_unpaid";
     if (order.status !== "open") return "ignored:already_closed";
     const reason = type === "checkout.session.expired" ? "payment_expired" : "payment_failed";
-    tx.update(orders).set({ status: "cancelled", cancelReason: reason, paymentStatus: reason === "payment_failed" ? "failed" : "unpaid" }).where(eq(orders.id, order.id)).run();
-    tx.update(orderParts).set({ status: "cancelled", cancelReason: reason }).where(and(eq(orderParts.orderId, order.id), ne(orderParts.status, "cancelled"))).run();
+    tx.update(orders)
+      .set({ status: "cancelled", cancelReason: reason, paymentStatus: reason === "payment_failed" ? "failed" : "unpaid" })
+      .where(eq(orders.id, order.id))
+      .run();
+    tx.update(orderParts)
+      .set({ status: "cancelled", cancelReason: reason })
+      .where(and(eq(orderParts.orderId, order.id), ne(orderParts.status, "cancelled")))
+      .run();
     releaseStockOfOrder(tx, order.id, reason);
     addEvent(tx, order.id, "cancelled", { reason });
     notifyShopper(tx, order, "cancelled", { reason });
@@ -331,7 +340,11 @@ export function applyOrderCheckoutEvent(tx: Tx, type: string, session: SessionLi
 
 /** Releases stock for every line of the order (parts were just cancelled together). */
 function releaseStockOfOrder(tx: Tx | DB, orderId: number, reason: string) {
-  const flagged = tx.update(orders).set({ stockReleased: true }).where(and(eq(orders.id, orderId), eq(orders.stockReleased, false))).run();
+  const flagged = tx
+    .update(orders)
+    .set({ stockReleased: true })
+    .where(and(eq(orders.id, orderId), eq(orders.stockReleased, false)))
+    .run();
   if (flagged.changes !== 1) return false;
   // Lines of parts that a producer had cancelled earlier already gave their stock back.
   const lines = tx
@@ -341,7 +354,10 @@ function releaseStockOfOrder(tx: Tx | DB, orderId: number, reason: string) {
     .where(and(eq(orderLines.orderId, orderId), sql`coalesce(${orderParts.cancelReason}, '') not like 'producer:%'`))
     .all();
   for (const l of lines) {
-    tx.update(productVariants).set({ stock: sql`${productVariants.stock} + ${l.quantity}` }).where(eq(productVariants.id, l.variantId)).run();
+    tx.update(productVariants)
+      .set({ stock: sql`${productVariants.stock} + ${l.quantity}` })
+      .where(eq(productVariants.id, l.variantId))
+      .run();
   }
   addEvent(tx, orderId, "stock_released", { reason });
   return true;
@@ -400,7 +416,13 @@ export function confirmBankTransferByHand(orderCode: string, actorUserId: number
       if (!order || order.paymentMethod !== "bank" || order.paymentStatus !== "unpaid" || order.status !== "open") return false;
       markBankOrderPaid(tx, order, order.totalVnd, { manual: true, note }, actorUserId);
       tx.insert(auditLog)
-        .values({ actorUserId, action: "order.confirm_transfer", subjectType: "order", subjectId: String(order.id), details: { note, amountVnd: order.totalVnd } })
+        .values({
+          actorUserId,
+          action: "order.confirm_transfer",
+          subjectType: "order",
+          subjectId: String(order.id),
+          details: { note, amountVnd: order.totalVnd },
+        })
         .run();
       return true;
     },
@@ -444,7 +466,10 @@ export function expireStaleBankOrders(now = new Date(), holdHours = BANK_ORDER_H
           .where(and(eq(orders.id, id), eq(orders.status, "open"), eq(orders.paymentStatus, "unpaid")))
           .run();
         if (changed.changes !== 1) return false;
-        tx.update(orderParts).set({ status: "cancelled", cancelReason: "payment_expired" }).where(and(eq(orderParts.orderId, id), ne(orderParts.status, "cancelled"))).run();
+        tx.update(orderParts)
+          .set({ status: "cancelled", cancelReason: "payment_expired" })
+          .where(and(eq(orderParts.orderId, id), ne(orderParts.status, "cancelled")))
+          .run();
         releaseStockOfOrder(tx, id, "payment_expired");
         addEvent(tx, id, "cancelled", { reason: "payment_expired" });
         const order = tx.select().from(orders).where(eq(orders.id, id)).get()!;
@@ -467,9 +492,7 @@ export function findOrderForViewer(code: string, viewer: Viewer) {
   const order = appDb.select().from(orders).where(eq(orders.code, code)).get();
   if (!order) return null;
   const allowed =
-    viewer.role === "admin" ||
-    (viewer.userId != null && order.userId === viewer.userId) ||
-    (viewer.guestId != null && order.guestId === viewer.guestId);
+    viewer.role === "admin" || (viewer.userId != null && order.userId === viewer.userId) || (viewer.guestId != null && order.guestId === viewer.guestId);
   return allowed ? order : null;
 }
 
@@ -484,7 +507,13 @@ export function orderDetail(orderId: number) {
   const lines = appDb.select().from(orderLines).where(eq(orderLines.orderId, orderId)).orderBy(orderLines.id).all();
   const events = appDb.select().from(orderEvents).where(eq(orderEvents.orderId, orderId)).orderBy(orderEvents.id).all();
   return {
-    parts: parts.map((p) => ({ ...p.part, producerName: p.producerName, producerSlug: p.producerSlug, producerPhone: p.producerPhone, lines: lines.filter((l) => l.partId === p.part.id) })),
+    parts: parts.map((p) => ({
+      ...p.part,
+      producerName: p.producerName,
+      producerSlug: p.producerSlug,
+      producerPhone: p.producerPhone,
+      lines: lines.filter((l) => l.partId === p.part.id),
+    })),
     events,
   };
 }
@@ -494,7 +523,13 @@ export function listOrdersForViewer(viewer: Viewer) {
   if (viewer.userId != null) conditions.push(eq(orders.userId, viewer.userId));
   if (viewer.guestId != null) conditions.push(eq(orders.guestId, viewer.guestId));
   if (!conditions.length) return [];
-  return appDb.select().from(orders).where(or(...conditions)).orderBy(desc(orders.id)).limit(100).all();
+  return appDb
+    .select()
+    .from(orders)
+    .where(or(...conditions))
+    .orderBy(desc(orders.id))
+    .limit(100)
+    .all();
 }
 
 export function canShopperCancel(order: Order, parts: Pick<OrderPart, "status">[]) {
@@ -518,7 +553,10 @@ export async function cancelOrderByShopper(orderId: number, actorUserId: number 
         .where(and(eq(orders.id, orderId), eq(orders.status, "open")))
         .run();
       if (changed.changes !== 1) return { ok: false as const };
-      tx.update(orderParts).set({ status: "cancelled", cancelReason: "shopper" }).where(and(eq(orderParts.orderId, orderId), ne(orderParts.status, "cancelled"))).run();
+      tx.update(orderParts)
+        .set({ status: "cancelled", cancelReason: "shopper" })
+        .where(and(eq(orderParts.orderId, orderId), ne(orderParts.status, "cancelled")))
+        .run();
       releaseStockOfOrder(tx, orderId, "shopper");
       addEvent(tx, orderId, "cancelled", { reason: "shopper" }, null, actorUserId);
       notifyShopper(tx, order, "cancelled", { reason: "shopper" });
@@ -569,7 +607,12 @@ export async function refundIfPaid(orderId: number, amountVnd: number | null, ta
 // Producer queue: their own parts only
 
 export function producerIdsOf(userId: number) {
-  return appDb.select({ id: producers.id }).from(producers).where(eq(producers.ownerUserId, userId)).all().map((p) => p.id);
+  return appDb
+    .select({ id: producers.id })
+    .from(producers)
+    .where(eq(producers.ownerUserId, userId))
+    .all()
+    .map((p) => p.id);
 }
 
 export function listProducerParts(producerIds: number[], filter: "active" | "done" = "active") {
@@ -585,7 +628,10 @@ export function listProducerParts(producerIds: number[], filter: "active" | "don
     .all();
   const partIds = rows.map((r) => r.part.id);
   const lines = partIds.length ? appDb.select().from(orderLines).where(inArray(orderLines.partId, partIds)).all() : [];
-  const lotOptions = lotOptionsFor(producerIds, lines.map((l) => l.variantId));
+  const lotOptions = lotOptionsFor(
+    producerIds,
+    lines.map((l) => l.variantId),
+  );
   return rows.map((r) => ({
     ...r.part,
     order: {
@@ -662,11 +708,18 @@ export function actOnPart(partId: number, producerIds: number[], actorUserId: nu
         if (!order.stockReleased) {
           const lines = tx.select().from(orderLines).where(eq(orderLines.partId, part.id)).all();
           for (const l of lines) {
-            tx.update(productVariants).set({ stock: sql`${productVariants.stock} + ${l.quantity}` }).where(eq(productVariants.id, l.variantId)).run();
+            tx.update(productVariants)
+              .set({ stock: sql`${productVariants.stock} + ${l.quantity}` })
+              .where(eq(productVariants.id, l.variantId))
+              .run();
           }
         }
         addEvent(tx, order.id, "part_cancelled", { reason: action.reason }, part.id, actorUserId);
-        const open = tx.select({ id: orderParts.id }).from(orderParts).where(and(eq(orderParts.orderId, order.id), ne(orderParts.status, "cancelled"))).all();
+        const open = tx
+          .select({ id: orderParts.id })
+          .from(orderParts)
+          .where(and(eq(orderParts.orderId, order.id), ne(orderParts.status, "cancelled")))
+          .all();
         if (open.length === 0) {
           tx.update(orders).set({ status: "cancelled", cancelReason: "producer", stockReleased: true }).where(eq(orders.id, order.id)).run();
           addEvent(tx, order.id, "cancelled", { reason: "producer" }, null, actorUserId);
@@ -728,7 +781,10 @@ export function actOnPart(partId: number, producerIds: number[], actorUserId: nu
             .from(orderParts)
             .where(and(eq(orderParts.orderId, order.id), ne(orderParts.status, "cancelled")))
             .get();
-          tx.update(orders).set({ paymentStatus: "paid", paidVnd: Number(collected?.n ?? 0), paidAt: new Date() }).where(eq(orders.id, order.id)).run();
+          tx.update(orders)
+            .set({ paymentStatus: "paid", paidVnd: Number(collected?.n ?? 0), paidAt: new Date() })
+            .where(eq(orders.id, order.id))
+            .run();
           addEvent(tx, order.id, "paid", { via: "cod" });
         }
       }
@@ -743,7 +799,11 @@ function maybeComplete(tx: Tx | DB, orderId: number) {
   const parts = tx.select({ status: orderParts.status }).from(orderParts).where(eq(orderParts.orderId, orderId)).all();
   const live = parts.filter((p) => p.status !== "cancelled");
   if (live.length && live.every((p) => p.status === "delivered")) {
-    const done = tx.update(orders).set({ status: "completed" }).where(and(eq(orders.id, orderId), eq(orders.status, "open"))).run();
+    const done = tx
+      .update(orders)
+      .set({ status: "completed" })
+      .where(and(eq(orders.id, orderId), eq(orders.status, "open")))
+      .run();
     if (done.changes) addEvent(tx, orderId, "completed", {});
   }
 }
@@ -773,4 +833,3 @@ export function ordersContainingLot(lotCode: string) {
     .orderBy(desc(orders.id))
     .all();
 }
-

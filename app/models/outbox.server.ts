@@ -20,7 +20,12 @@ export type OutboxInput = {
 
 export function enqueueMessage(tx: Tx | DB, input: OutboxInput) {
   tx.insert(outbox)
-    .values({ ...input, recipientUserId: input.recipientUserId ?? null, recipientPhone: input.recipientPhone ?? null, recipientEmail: input.recipientEmail ?? null })
+    .values({
+      ...input,
+      recipientUserId: input.recipientUserId ?? null,
+      recipientPhone: input.recipientPhone ?? null,
+      recipientEmail: input.recipientEmail ?? null,
+    })
     .onConflictDoNothing({ target: outbox.dedupeKey })
     .run();
 }

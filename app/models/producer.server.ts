@@ -35,11 +35,7 @@ export function listCommunes() {
 }
 
 export function listAreas() {
-  return db
-    .selectDistinct({ area: communes.area, areaSlug: communes.areaSlug })
-    .from(communes)
-    .orderBy(asc(communes.area))
-    .all();
+  return db.selectDistinct({ area: communes.area, areaSlug: communes.areaSlug }).from(communes).orderBy(asc(communes.area)).all();
 }
 
 function uniqueProducerSlug(name: string, exceptId?: number) {
@@ -127,7 +123,11 @@ export function listOwnCertifications(producerId: number) {
 export type CertificationInput = Pick<Certification, "kind" | "ocopStars" | "name" | "number" | "issuer" | "validFrom" | "validTo">;
 
 export function addCertification(producerId: number, input: CertificationInput, scanImageId: string | null) {
-  return db.insert(certifications).values({ ...input, producerId, scanImageId }).returning().get();
+  return db
+    .insert(certifications)
+    .values({ ...input, producerId, scanImageId })
+    .returning()
+    .get();
 }
 
 /** Deletes one of the producer's own certificates; another producer's id matches nothing. */
@@ -178,10 +178,7 @@ export function verifyProducer(adminUserId: number, producerId: number): boolean
   return db.transaction((tx) => {
     const before = tx.select().from(producers).where(eq(producers.id, producerId)).get();
     if (!before) return false;
-    tx.update(producers)
-      .set({ status: "verified", rejectionReason: null, verifiedAt: new Date() })
-      .where(eq(producers.id, producerId))
-      .run();
+    tx.update(producers).set({ status: "verified", rejectionReason: null, verifiedAt: new Date() }).where(eq(producers.id, producerId)).run();
     recordAudit(tx, {
       actorUserId: adminUserId,
       action: "producer.verify",
@@ -197,10 +194,7 @@ export function rejectProducer(adminUserId: number, producerId: number, reason: 
   return db.transaction((tx) => {
     const before = tx.select().from(producers).where(eq(producers.id, producerId)).get();
     if (!before) return false;
-    tx.update(producers)
-      .set({ status: "rejected", rejectionReason: reason, verifiedAt: null })
-      .where(eq(producers.id, producerId))
-      .run();
+    tx.update(producers).set({ status: "rejected", rejectionReason: reason, verifiedAt: null }).where(eq(producers.id, producerId)).run();
     recordAudit(tx, {
       actorUserId: adminUserId,
       action: "producer.reject",
@@ -243,12 +237,7 @@ export function getPublicProducer(slug: string) {
     .get();
   if (!row) return undefined;
   const certs = withValidity(
-    db
-      .select()
-      .from(certifications)
-      .where(eq(certifications.producerId, row.producer.id))
-      .orderBy(desc(certifications.validTo))
-      .all(),
+    db.select().from(certifications).where(eq(certifications.producerId, row.producer.id)).orderBy(desc(certifications.validTo)).all(),
   );
   return { ...row, certs };
 }

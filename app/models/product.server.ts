@@ -183,13 +183,20 @@ const ownVariantWhere = (producerId: number, productId: number, variantId: numbe
     eq(productVariants.active, true),
     inArray(
       productVariants.productId,
-      db.select({ id: products.id }).from(products).where(and(eq(products.id, productId), eq(products.producerId, producerId))),
+      db
+        .select({ id: products.id })
+        .from(products)
+        .where(and(eq(products.id, productId), eq(products.producerId, producerId))),
     ),
   );
 
 export function updateVariant(producerId: number, productId: number, variantId: number, input: VariantInput): { ok: true } | FieldFailure | null {
   try {
-    const res = db.update(productVariants).set(variantFields(input)).where(ownVariantWhere(producerId, productId, variantId)).run();
+    const res = db
+      .update(productVariants)
+      .set(variantFields(input))
+      .where(ownVariantWhere(producerId, productId, variantId))
+      .run();
     if (res.changes === 0) return null;
   } catch (error) {
     if (isSkuConflict(error)) return { ok: false, field: "sku", message: "producer:validation.skuTaken" };
@@ -219,7 +226,12 @@ export function addProductPhoto(producerId: number, productId: number, imageId: 
       .where(and(eq(products.id, productId), eq(products.producerId, producerId)))
       .get();
     if (!product) return null;
-    const count = tx.select({ n: sql<number>`count(*)` }).from(productImages).where(eq(productImages.productId, productId)).get()?.n ?? 0;
+    const count =
+      tx
+        .select({ n: sql<number>`count(*)` })
+        .from(productImages)
+        .where(eq(productImages.productId, productId))
+        .get()?.n ?? 0;
     if (count >= MAX_PHOTOS_PER_PRODUCT) return { ok: false as const, field: "photo", message: "producer:validation.tooManyPhotos" };
     tx.insert(productImages).values({ productId, imageId, sort: count, alt: product.name }).run();
     return { ok: true as const };
@@ -235,7 +247,10 @@ export function removeProductPhoto(producerId: number, productId: number, produc
         eq(productImages.productId, productId),
         inArray(
           productImages.productId,
-          db.select({ id: products.id }).from(products).where(and(eq(products.id, productId), eq(products.producerId, producerId))),
+          db
+            .select({ id: products.id })
+            .from(products)
+            .where(and(eq(products.id, productId), eq(products.producerId, producerId))),
         ),
       ),
     )

@@ -38,7 +38,9 @@ export async function createCardCheckout(stall: Pick<Stall, "id" | "slug" | "nam
   const session = await getStripe().checkout.sessions.create(
     {
       mode: "payment",
-      line_items: [{ quantity: 1, price_data: { currency: "vnd", unit_amount: charge.amount, product_data: { name: `${stall.name} · ${stall.stallNumber}` } } }],
+      line_items: [
+        { quantity: 1, price_data: { currency: "vnd", unit_amount: charge.amount, product_data: { name: `${stall.name} · ${stall.stallNumber}` } } },
+      ],
       client_reference_id: `till-${charge.id}`,
       metadata,
       payment_intent_data: { metadata },
@@ -54,7 +56,13 @@ export async function createCardCheckout(stall: Pick<Stall, "id" | "slug" | "nam
   const url = publicCheckoutUrl(session.url);
   db.update(tillCharges)
     .set({ stripeSessionId: session.id, stripeCheckoutUrl: url })
-    .where(and(eq(tillCharges.id, charge.id), eq(tillCharges.stallId, stall.id), or(isNull(tillCharges.stripeSessionId), eq(tillCharges.stripeSessionId, session.id))))
+    .where(
+      and(
+        eq(tillCharges.id, charge.id),
+        eq(tillCharges.stallId, stall.id),
+        or(isNull(tillCharges.stripeSessionId), eq(tillCharges.stripeSessionId, session.id)),
+      ),
+    )
     .run();
   return url;
 }
@@ -85,11 +93,18 @@ export function applyTillCheckoutEvent(tx: Tx, type: string, session: SessionLik
     if (charge.status === "paid") return "ignored:already_paid";
     if (session.amount_total !== charge.amount || session.currency !== "vnd") return "mismatch";
     if (charge.status !== "pending") return `to_check:paid_after_${charge.status}`; // refund by hand
-    tx.update(tillCharges).set({ status: "paid", paidAt: new Date() }).where(and(eq(tillCharges.id, charge.id), eq(tillCharges.status, "pending"))).run();
+    tx.update(tillCharges)
+      .set({ status: "paid", paidAt: new Date() })
+      .where(and(eq(tillCharges.id, charge.id), eq(tillCharges.status, "pending")))
+      .run();
     return "paid";
   }
   if (type === "checkout.session.expired" || type === "checkout.session.async_payment_failed") {
-    const closed = tx.update(tillCharges).set({ status: "expired" }).where(and(eq(tillCharges.id, charge.id), eq(tillCharges.status, "pending"))).run();
+    const closed = tx
+      .update(tillCharges)
+      .set({ status: "expired" })
+      .where(and(eq(tillCharges.id, charge.id), eq(tillCharges.status, "pending")))
+      .run();
     return closed.changes ? "expired" : "ignored:not_pending";
   }
   return "ignored:type";

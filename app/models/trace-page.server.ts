@@ -10,14 +10,7 @@ import { env } from "~/utils/env.server";
 import { imageUrl } from "~/utils/images.server";
 import { normaliseTraceCode } from "~/utils/trace-code";
 import { exportEpcisDocument } from "./epcis.server";
-import {
-  canonicalTraceUrl,
-  findSerial,
-  getPublicTrace,
-  recordScan,
-  SCAN_WARNING_THRESHOLD,
-  serialScanStats,
-} from "./trace.server";
+import { canonicalTraceUrl, findSerial, getPublicTrace, recordScan, SCAN_WARNING_THRESHOLD, serialScanStats } from "./trace.server";
 
 export const PUBLIC_PAGE_CACHE = "public, max-age=60, s-maxage=300";
 
@@ -62,7 +55,12 @@ export function tracePage(request: Request, lot: Lot | undefined, code: string, 
     // Serialized units are counted here (the page is private, never shared-cached).
     recordScan(lot.id, unit.id, request.headers.get("User-Agent"));
     const stats = serialScanStats(unit.id);
-    serial = { serial: unit.serial, count: stats.count, firstScannedAt: stats.firstScannedAt?.toISOString() ?? null, warning: stats.count > SCAN_WARNING_THRESHOLD };
+    serial = {
+      serial: unit.serial,
+      count: stats.count,
+      firstScannedAt: stats.firstScannedAt?.toISOString() ?? null,
+      warning: stats.count > SCAN_WARNING_THRESHOLD,
+    };
   }
 
   const lang = getLang(request);
@@ -82,7 +80,12 @@ export function tracePage(request: Request, lot: Lot | undefined, code: string, 
       unit: lot.unit,
       canonicalUrl: canonicalTraceUrl(env().PUBLIC_URL, lot, serial?.serial),
       beacon: serial ? null : `/t/${lot.traceCode}/scan.gif`,
-      product: { name: productName, slug: data.product.slug, onSale: data.product.onSale, image: data.product.imageId ? imageUrl(data.product.imageId, 320) : null },
+      product: {
+        name: productName,
+        slug: data.product.slug,
+        onSale: data.product.onSale,
+        image: data.product.imageId ? imageUrl(data.product.imageId, 320) : null,
+      },
       producer: data.producer,
       plot: data.plot,
       events: data.events.map((e) => ({

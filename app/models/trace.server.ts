@@ -91,7 +91,11 @@ export function listPlots(producerId: number, database: DB = appDb) {
 }
 
 export function getOwnPlot(producerId: number, plotId: number, database: DB = appDb) {
-  return database.select().from(plots).where(and(eq(plots.id, plotId), eq(plots.producerId, producerId))).get();
+  return database
+    .select()
+    .from(plots)
+    .where(and(eq(plots.id, plotId), eq(plots.producerId, producerId)))
+    .get();
 }
 
 // ───────────────────────── lots ─────────────────────────
@@ -121,18 +125,41 @@ function insertLot(tx: AnyDb, producerId: number, input: LotInput) {
     .where(and(eq(products.id, input.productId), eq(products.producerId, producerId)))
     .get();
   if (!product) throw new TraceError({ key: "errors.notYourProduct" }, 404);
-  if (input.plotId !== null && !tx.select({ id: plots.id }).from(plots).where(and(eq(plots.id, input.plotId), eq(plots.producerId, producerId))).get()) {
+  if (
+    input.plotId !== null &&
+    !tx
+      .select({ id: plots.id })
+      .from(plots)
+      .where(and(eq(plots.id, input.plotId), eq(plots.producerId, producerId)))
+      .get()
+  ) {
     throw new TraceError({ key: "errors.notYourPlot" }, 404);
   }
   const traceCode = input.traceCode ?? generateTraceCode(tx);
   const lotNumber = input.lotNumber || traceCode;
-  if (tx.select({ id: lots.id }).from(lots).where(and(eq(lots.productId, product.id), eq(lots.lotNumber, lotNumber))).get()) {
+  if (
+    tx
+      .select({ id: lots.id })
+      .from(lots)
+      .where(and(eq(lots.productId, product.id), eq(lots.lotNumber, lotNumber)))
+      .get()
+  ) {
     throw new TraceError({ key: "errors.lotNumberTaken" });
   }
   const digitalLinkPath = product.gtin ? formatDigitalLink({ gtin: product.gtin, lot: lotNumber }, "") : null;
   return tx
     .insert(lots)
-    .values({ producerId, productId: product.id, plotId: input.plotId, lotNumber, harvestDate: input.harvestDate, quantity: input.quantity, unit: input.unit, traceCode, digitalLinkPath })
+    .values({
+      producerId,
+      productId: product.id,
+      plotId: input.plotId,
+      lotNumber,
+      harvestDate: input.harvestDate,
+      quantity: input.quantity,
+      unit: input.unit,
+      traceCode,
+      digitalLinkPath,
+    })
     .returning()
     .get();
 }
@@ -154,11 +181,20 @@ export function listLots(producerId: number, database: DB = appDb) {
 }
 
 export function getOwnLot(producerId: number, lotId: number, database: DB = appDb) {
-  return database.select().from(lots).where(and(eq(lots.id, lotId), eq(lots.producerId, producerId))).get();
+  return database
+    .select()
+    .from(lots)
+    .where(and(eq(lots.id, lotId), eq(lots.producerId, producerId)))
+    .get();
 }
 
 export function listOwnProducts(producerId: number, database: DB = appDb) {
-  return database.select({ id: products.id, name: products.name, gtin: products.gtin }).from(products).where(eq(products.producerId, producerId)).orderBy(asc(products.name)).all();
+  return database
+    .select({ id: products.id, name: products.name, gtin: products.gtin })
+    .from(products)
+    .where(eq(products.producerId, producerId))
+    .orderBy(asc(products.name))
+    .all();
 }
 
 export function getProducerForUser(userId: number, database: DB = appDb) {
@@ -306,7 +342,11 @@ function appendEvent(tx: AnyDb, input: RecordEventInput): TraceEvent {
   if (input.eventTime.getTime() > now.getTime() + DAY_MS) throw new TraceError({ key: "errors.futureTime" });
 
   if (input.errorDeclarationOf != null) {
-    const target = tx.select().from(traceEvents).where(and(eq(traceEvents.id, input.errorDeclarationOf), eq(traceEvents.lotId, lot.id))).get();
+    const target = tx
+      .select()
+      .from(traceEvents)
+      .where(and(eq(traceEvents.id, input.errorDeclarationOf), eq(traceEvents.lotId, lot.id)))
+      .get();
     if (!target) throw new TraceError({ key: "errors.unknownEvent" }, 404);
     const already = tx.select({ id: traceEvents.id }).from(traceEvents).where(eq(traceEvents.errorDeclarationOf, target.id)).get();
     if (already) throw new TraceError({ key: "errors.alreadyCorrected" });
@@ -316,11 +356,20 @@ function appendEvent(tx: AnyDb, input: RecordEventInput): TraceEvent {
   if (input.kind === "harvest") {
     const block = phiBlock(tx, lot, input.eventTime);
     if (block) {
-      throw new TraceError({ key: "errors.phi", values: { product: block.product, sprayed: block.sprayedAt.toISOString(), date: block.allowedFrom.toISOString() } });
+      throw new TraceError({
+        key: "errors.phi",
+        values: { product: block.product, sprayed: block.sprayedAt.toISOString(), date: block.allowedFrom.toISOString() },
+      });
     }
   }
 
-  const last = tx.select({ seq: traceEvents.seq, hash: traceEvents.hash }).from(traceEvents).where(eq(traceEvents.lotId, lot.id)).orderBy(desc(traceEvents.seq)).limit(1).get();
+  const last = tx
+    .select({ seq: traceEvents.seq, hash: traceEvents.hash })
+    .from(traceEvents)
+    .where(eq(traceEvents.lotId, lot.id))
+    .orderBy(desc(traceEvents.seq))
+    .limit(1)
+    .get();
   const { readPoint, bizLocation } = locationsFor(input.kind, lot, tx);
   const ilmd = input.kind === "harvest" || input.kind === "transformation" ? harvestIlmd(tx, lot, input.eventTime) : null;
   const inputs = (input.inputs ?? []).map((i) => ({ inputLotId: i.lotId, quantity: i.quantity }));
@@ -344,8 +393,15 @@ function appendEvent(tx: AnyDb, input: RecordEventInput): TraceEvent {
     prevHash: last?.hash ?? GENESIS_HASH,
   };
   const hash = hashEvent(contentOf({ ...row, id: 0, hash: "", recordedAt: now } as TraceEvent, inputs));
-  const event = tx.insert(traceEvents).values({ ...row, hash, recordedAt: now }).returning().get();
-  for (const i of inputs) tx.insert(traceEventInputs).values({ eventId: event.id, ...i }).run();
+  const event = tx
+    .insert(traceEvents)
+    .values({ ...row, hash, recordedAt: now })
+    .returning()
+    .get();
+  for (const i of inputs)
+    tx.insert(traceEventInputs)
+      .values({ eventId: event.id, ...i })
+      .run();
   return event;
 }
 
@@ -365,7 +421,16 @@ export function verifyChain(lotId: number, database: AnyDb = appDb, loaded?: Tra
   const events = loaded ?? database.select().from(traceEvents).where(eq(traceEvents.lotId, lotId)).orderBy(asc(traceEvents.seq)).all();
   const transformations = events.filter((e) => e.eventType === "TransformationEvent");
   const inputs = transformations.length
-    ? database.select().from(traceEventInputs).where(inArray(traceEventInputs.eventId, transformations.map((e) => e.id))).all()
+    ? database
+        .select()
+        .from(traceEventInputs)
+        .where(
+          inArray(
+            traceEventInputs.eventId,
+            transformations.map((e) => e.id),
+          ),
+        )
+        .all()
     : [];
   let prev = GENESIS_HASH;
   let expectedSeq = 1;
@@ -394,7 +459,13 @@ export function transformLots(
   if (input.inputs.length < 2) throw new TraceError({ key: "errors.needTwoInputs" });
   return database.transaction((tx) => {
     for (const i of input.inputs) {
-      if (!tx.select({ id: lots.id }).from(lots).where(and(eq(lots.id, i.lotId), eq(lots.producerId, producerId))).get()) {
+      if (
+        !tx
+          .select({ id: lots.id })
+          .from(lots)
+          .where(and(eq(lots.id, i.lotId), eq(lots.producerId, producerId)))
+          .get()
+      ) {
         throw new TraceError({ key: "errors.notYourLot" }, 404);
       }
     }
@@ -415,9 +486,14 @@ export function transformLots(
 // ───────────────────────── serials ─────────────────────────
 
 export function requestSerials(producerId: number, lotId: number, count: number, database: DB = appDb) {
-  if (!Number.isInteger(count) || count < 1 || count > MAX_SERIALS_PER_REQUEST) throw new TraceError({ key: "errors.serialCount", values: { max: MAX_SERIALS_PER_REQUEST } });
+  if (!Number.isInteger(count) || count < 1 || count > MAX_SERIALS_PER_REQUEST)
+    throw new TraceError({ key: "errors.serialCount", values: { max: MAX_SERIALS_PER_REQUEST } });
   return database.transaction((tx) => {
-    const lot = tx.select({ id: lots.id }).from(lots).where(and(eq(lots.id, lotId), eq(lots.producerId, producerId))).get();
+    const lot = tx
+      .select({ id: lots.id })
+      .from(lots)
+      .where(and(eq(lots.id, lotId), eq(lots.producerId, producerId)))
+      .get();
     if (!lot) throw new TraceError({ key: "errors.notYourLot" }, 404);
     const created = [];
     for (let i = 0; i < count; i++) {
@@ -439,15 +515,55 @@ export function listSerials(lotId: number, database: DB = appDb) {
 function makeStatements(database: DB) {
   const p = (name: string) => sql.placeholder(name);
   return {
-    lotByCode: database.select().from(lots).where(eq(lots.traceCode, p("code"))).prepare(),
-    lotByDl: database.select({ lot: lots }).from(lots).innerJoin(products, eq(products.id, lots.productId)).where(and(eq(products.gtin, p("gtin")), eq(lots.lotNumber, p("lot")))).prepare(),
-    product: database.select().from(products).where(eq(products.id, p("id"))).prepare(),
-    producer: database.select().from(producers).where(eq(producers.id, p("id"))).prepare(),
-    image: database.select({ imageId: productImages.imageId }).from(productImages).where(eq(productImages.productId, p("id"))).orderBy(asc(productImages.sort)).limit(1).prepare(),
-    plot: database.select().from(plots).where(eq(plots.id, p("id"))).prepare(),
-    commune: database.select().from(communes).where(eq(communes.code, p("code"))).prepare(),
-    events: database.select().from(traceEvents).where(eq(traceEvents.lotId, p("id"))).orderBy(asc(traceEvents.seq)).prepare(),
-    certifications: database.select().from(certifications).where(eq(certifications.producerId, p("id"))).prepare(),
+    lotByCode: database
+      .select()
+      .from(lots)
+      .where(eq(lots.traceCode, p("code")))
+      .prepare(),
+    lotByDl: database
+      .select({ lot: lots })
+      .from(lots)
+      .innerJoin(products, eq(products.id, lots.productId))
+      .where(and(eq(products.gtin, p("gtin")), eq(lots.lotNumber, p("lot"))))
+      .prepare(),
+    product: database
+      .select()
+      .from(products)
+      .where(eq(products.id, p("id")))
+      .prepare(),
+    producer: database
+      .select()
+      .from(producers)
+      .where(eq(producers.id, p("id")))
+      .prepare(),
+    image: database
+      .select({ imageId: productImages.imageId })
+      .from(productImages)
+      .where(eq(productImages.productId, p("id")))
+      .orderBy(asc(productImages.sort))
+      .limit(1)
+      .prepare(),
+    plot: database
+      .select()
+      .from(plots)
+      .where(eq(plots.id, p("id")))
+      .prepare(),
+    commune: database
+      .select()
+      .from(communes)
+      .where(eq(communes.code, p("code")))
+      .prepare(),
+    events: database
+      .select()
+      .from(traceEvents)
+      .where(eq(traceEvents.lotId, p("id")))
+      .orderBy(asc(traceEvents.seq))
+      .prepare(),
+    certifications: database
+      .select()
+      .from(certifications)
+      .where(eq(certifications.producerId, p("id")))
+      .prepare(),
   };
 }
 const preparedByDb = new WeakMap<object, ReturnType<typeof makeStatements>>();
@@ -467,7 +583,11 @@ export function findLotByDigitalLink(gtin: string, lotNumber: string, database: 
 }
 
 export function findSerial(lotId: number, serial: string, database: DB = appDb) {
-  return database.select().from(serialUnits).where(and(eq(serialUnits.lotId, lotId), eq(serialUnits.serial, serial))).get();
+  return database
+    .select()
+    .from(serialUnits)
+    .where(and(eq(serialUnits.lotId, lotId), eq(serialUnits.serial, serial)))
+    .get();
 }
 
 export function deviceClass(userAgent: string | null): "mobile" | "desktop" | "bot" {
@@ -477,7 +597,10 @@ export function deviceClass(userAgent: string | null): "mobile" | "desktop" | "b
 }
 
 export function recordScan(lotId: number, serialUnitId: number | null, userAgent: string | null, database: DB = appDb) {
-  database.insert(traceScans).values({ lotId, serialUnitId, deviceClass: deviceClass(userAgent) }).run();
+  database
+    .insert(traceScans)
+    .values({ lotId, serialUnitId, deviceClass: deviceClass(userAgent) })
+    .run();
 }
 
 export function serialScanStats(serialUnitId: number, database: DB = appDb) {
@@ -509,19 +632,49 @@ export function getPublicTrace(lot: Lot, database: DB = appDb) {
         .select({ eventId: traceEventInputs.eventId, quantity: traceEventInputs.quantity, code: lots.traceCode, lotNumber: lots.lotNumber, unit: lots.unit })
         .from(traceEventInputs)
         .innerJoin(lots, eq(lots.id, traceEventInputs.inputLotId))
-        .where(inArray(traceEventInputs.eventId, events.map((e) => e.id)))
+        .where(
+          inArray(
+            traceEventInputs.eventId,
+            events.map((e) => e.id),
+          ),
+        )
         .all()
     : [];
   const today = localIsoDate();
   const certs = q.certifications.all({ id: producer.id });
   return {
     lot,
-    product: { name: product.name, nameEn: product.nameEn, slug: product.slug, gtin: product.gtin, onSale: product.status === "published" && !product.moderationHiddenReason, imageId: image?.imageId ?? null },
+    product: {
+      name: product.name,
+      nameEn: product.nameEn,
+      slug: product.slug,
+      gtin: product.gtin,
+      onSale: product.status === "published" && !product.moderationHiddenReason,
+      imageId: image?.imageId ?? null,
+    },
     producer: { name: producer.name, slug: producer.slug, verified: producer.status === "verified" },
-    plot: plot ? { name: plot.name, commune: commune?.name ?? plot.communeCode, area: plot.area, growingAreaCode: plot.growingAreaCode, crops: plot.crops, areaSqm: plot.areaSqm } : null,
+    plot: plot
+      ? {
+          name: plot.name,
+          commune: commune?.name ?? plot.communeCode,
+          area: plot.area,
+          growingAreaCode: plot.growingAreaCode,
+          crops: plot.crops,
+          areaSqm: plot.areaSqm,
+        }
+      : null,
     events,
     inputs,
-    certifications: certs.map((c) => ({ kind: c.kind, name: c.name, number: c.number, issuer: c.issuer, validFrom: c.validFrom, validTo: c.validTo, ocopStars: c.ocopStars, valid: c.validFrom <= today && today <= c.validTo })),
+    certifications: certs.map((c) => ({
+      kind: c.kind,
+      name: c.name,
+      number: c.number,
+      issuer: c.issuer,
+      validFrom: c.validFrom,
+      validTo: c.validTo,
+      ocopStars: c.ocopStars,
+      valid: c.validFrom <= today && today <= c.validTo,
+    })),
     chain: verifyChain(lot.id, database, events),
   };
 }

@@ -14,7 +14,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!isValidGtin14(gtin)) {
     // GTIN-8/12/13 (zero-suppressed) → the canonical 14-digit form.
     const canonical = toGtin14(gtin);
-    if (canonical) throw redirect(`/01/${canonical}/10/${encodeURIComponent(lot)}/21/${encodeURIComponent(params.serial ?? "")}${new URL(request.url).search}`, 301);
+    if (canonical)
+      throw redirect(`/01/${canonical}/10/${encodeURIComponent(lot)}/21/${encodeURIComponent(params.serial ?? "")}${new URL(request.url).search}`, 301);
     return notFoundPage(request, "");
   }
   return tracePage(request, findLotByDigitalLink(gtin, lot), lot.slice(0, 40), params.serial ?? "");

@@ -47,7 +47,9 @@ export default function MarketDetail() {
       <dl className="mb-4 grid grid-cols-2 gap-3 sm:grid-cols-4">
         <div className="card">
           <dt className="text-sm text-stone-600">{t("overview.stalls")}</dt>
-          <dd className="text-2xl font-bold" data-testid="stall-count">{data.stallCount}</dd>
+          <dd className="text-2xl font-bold" data-testid="stall-count">
+            {data.stallCount}
+          </dd>
         </div>
         <div className="card">
           <dt className="text-sm text-stone-600">{t("overview.takings30")}</dt>
@@ -55,7 +57,9 @@ export default function MarketDetail() {
         </div>
         <div className="card">
           <dt className="text-sm text-stone-600">{t("overview.cashless")}</dt>
-          <dd className="text-2xl font-bold" data-testid="cashless-share">{Math.round(data.cashlessShare * 100)}%</dd>
+          <dd className="text-2xl font-bold" data-testid="cashless-share">
+            {Math.round(data.cashlessShare * 100)}%
+          </dd>
         </div>
         <div className="card">
           <dt className="text-sm text-stone-600">{t("overview.quiet")}</dt>
@@ -82,7 +86,13 @@ export default function MarketDetail() {
         <ul className="space-y-1">
           {data.stalls.map((s) => (
             <li key={s.slug}>
-              {s.status === "approved" ? <Link to={`/stalls/${s.slug}`}>{s.number} · {s.name}</Link> : `${s.number} · ${s.name}`}{" "}
+              {s.status === "approved" ? (
+                <Link to={`/stalls/${s.slug}`}>
+                  {s.number} · {s.name}
+                </Link>
+              ) : (
+                `${s.number} · ${s.name}`
+              )}{" "}
               <span className="text-xs text-stone-600">({t(`stall.status.${s.status}`)})</span>
             </li>
           ))}

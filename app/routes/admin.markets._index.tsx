@@ -17,7 +17,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
       title: getFixedT(request, "market")("overview.title"),
       markets: visible.map(({ market, communeName }) => {
         const o = marketOverview(market.id);
-        return { slug: market.slug, name: market.name, commune: communeName, area: market.area, stalls: o.stallCount, pending: o.pendingCount, total: o.totals.total, cashlessShare: o.cashlessShare, quiet: o.quiet.length };
+        return {
+          slug: market.slug,
+          name: market.name,
+          commune: communeName,
+          area: market.area,
+          stalls: o.stallCount,
+          pending: o.pendingCount,
+          total: o.totals.total,
+          cashlessShare: o.cashlessShare,
+          quiet: o.quiet.length,
+        };
       }),
     },
     { headers: { "Cache-Control": "no-store" } },

@@ -18,7 +18,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "admin");
   const lot = (new URL(request.url).searchParams.get("lot") ?? "").slice(0, 40);
   const hits = lot ? ordersContainingLot(lot).map((h) => ({ ...h, createdAt: h.createdAt.toISOString() })) : [];
-  return json({ title: getFixedT(request, "orders")("admin.title"), lot, hits, fees: listDeliveryFees().map((f) => ({ key: f.key, label: f.label, feeVnd: f.feeVnd })) });
+  return json({
+    title: getFixedT(request, "orders")("admin.title"),
+    lot,
+    hits,
+    fees: listDeliveryFees().map((f) => ({ key: f.key, label: f.label, feeVnd: f.feeVnd })),
+  });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data?.title);
@@ -33,7 +38,9 @@ export async function action({ request }: ActionFunctionArgs) {
       if (!parsed.success) return json({ error: parsed.error.issues[0]?.message ?? "orders:errors.feeKey" }, { status: 400 });
       db.transaction((tx) => {
         upsertDeliveryFee(tx as never, parsed.data);
-        tx.insert(auditLog).values({ actorUserId: admin.id, action: "delivery_fee.save", subjectType: "delivery_fee", subjectId: parsed.data.key, details: parsed.data }).run();
+        tx.insert(auditLog)
+          .values({ actorUserId: admin.id, action: "delivery_fee.save", subjectType: "delivery_fee", subjectId: parsed.data.key, details: parsed.data })
+          .run();
       });
       return redirect("/admin/orders");
     }
@@ -47,7 +54,9 @@ export async function action({ request }: ActionFunctionArgs) {
     }
     case "confirm-transfer": {
       const code = String(formData.get("orderCode") ?? "").slice(0, 20);
-      const note = String(formData.get("note") ?? "").trim().slice(0, 300);
+      const note = String(formData.get("note") ?? "")
+        .trim()
+        .slice(0, 300);
       if (!note) return json({ error: "orders:errors.reasonRequired" }, { status: 400 });
       if (!confirmBankTransferByHand(code, admin.id, note)) return json({ error: "orders:errors.cannotConfirm" }, { status: 409 });
       return redirect("/admin/orders");

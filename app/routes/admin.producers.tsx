@@ -68,7 +68,12 @@ export default function VerificationQueue() {
       <h1 className="page-title">{data.title}</h1>
       <nav className="flex flex-wrap gap-2" aria-label={t("queue.filter")}>
         {PRODUCER_STATUSES.map((s) => (
-          <Link key={s} to={`/admin/producers?status=${s}`} className={s === status ? "btn-primary btn-small" : "btn-secondary btn-small"} aria-current={s === status ? "page" : undefined}>
+          <Link
+            key={s}
+            to={`/admin/producers?status=${s}`}
+            className={s === status ? "btn-primary btn-small" : "btn-secondary btn-small"}
+            aria-current={s === status ? "page" : undefined}
+          >
             {t(`queue.status.${s}`)}
           </Link>
         ))}
@@ -77,11 +82,21 @@ export default function VerificationQueue() {
       <ul className="space-y-4">
         {data.producers.map((p) => {
           const rejectError =
-            actionData && String(actionData.producerId) === String(p.id) ? errorText((actionData.lastResult.error as Record<string, string[]>)?.reason) : undefined;
+            actionData && String(actionData.producerId) === String(p.id)
+              ? errorText((actionData.lastResult.error as Record<string, string[]>)?.reason)
+              : undefined;
           return (
             <li key={p.id} className="card space-y-2" data-testid="queue-item" data-producer={p.slug}>
               <div className="flex flex-wrap items-start gap-3">
-                {p.photoImageId ? <img src={imageUrl(p.photoImageId, Math.min(320, p.photoWidth ?? 320))} alt="" width={120} height={90} className="h-[90px] w-[120px] rounded object-cover" /> : null}
+                {p.photoImageId ? (
+                  <img
+                    src={imageUrl(p.photoImageId, Math.min(320, p.photoWidth ?? 320))}
+                    alt=""
+                    width={120}
+                    height={90}
+                    className="h-[90px] w-[120px] rounded object-cover"
+                  />
+                ) : null}
                 <div>
                   <h2 className="text-lg font-bold">{p.name}</h2>
                   <p className="text-sm text-stone-700">
@@ -91,8 +106,8 @@ export default function VerificationQueue() {
                     {p.address} · {formatVietnamPhone(p.phone)}
                   </p>
                   <p className="text-sm text-stone-600">
-                    {t("queue.owner")}: {p.ownerName} ({p.ownerEmail ?? (p.ownerPhone ? formatVietnamPhone(p.ownerPhone) : "")}) · {t("queue.taxCode")}: {p.taxCode ?? "—"} · GS1: {p.gs1CompanyPrefix ?? "—"} ·{" "}
-                    {formatDateTime(p.createdAt, i18n.language)}
+                    {t("queue.owner")}: {p.ownerName} ({p.ownerEmail ?? (p.ownerPhone ? formatVietnamPhone(p.ownerPhone) : "")}) · {t("queue.taxCode")}:{" "}
+                    {p.taxCode ?? "—"} · GS1: {p.gs1CompanyPrefix ?? "—"} · {formatDateTime(p.createdAt, i18n.language)}
                   </p>
                 </div>
               </div>

@@ -79,7 +79,10 @@ export default function Moderation() {
       {data.listings.length === 0 ? <p>{t("moderation.empty")}</p> : null}
       <ul className="space-y-3">
         {data.listings.map((l) => {
-          const error = actionData && String(actionData.productId) === String(l.id) ? errorText((actionData.lastResult.error as Record<string, string[]>)?.reason) : undefined;
+          const error =
+            actionData && String(actionData.productId) === String(l.id)
+              ? errorText((actionData.lastResult.error as Record<string, string[]>)?.reason)
+              : undefined;
           return (
             <li key={l.id} className="card space-y-2" data-testid="listing">
               <p>

@@ -25,8 +25,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
       title: getFixedT(request, "market")("review.title"),
       pending: listPendingStalls(user).map(({ stall, market, trader, producerName }) => ({
         producer: producerName,
-        id: stall.id, name: stall.name, number: stall.stallNumber, goods: stall.goods, market: market.name,
-        bank: findBank(stall.bankBin)?.shortName ?? stall.bankBin, account: stall.accountNumber, holder: stall.accountHolder, trader: trader.name, traderEmail: trader.email,
+        id: stall.id,
+        name: stall.name,
+        number: stall.stallNumber,
+        goods: stall.goods,
+        market: market.name,
+        bank: findBank(stall.bankBin)?.shortName ?? stall.bankBin,
+        account: stall.accountNumber,
+        holder: stall.accountHolder,
+        trader: trader.name,
+        traderEmail: trader.email,
       })),
     },
     { headers: { "Cache-Control": "no-store" } },
@@ -69,7 +77,11 @@ export default function ReviewStalls() {
               {s.name} · {s.number} · {s.market}
             </p>
             <p className="text-sm">{s.goods}</p>
-            {s.producer ? <p className="text-sm font-semibold">{t("stall.linkProducer")}: {s.producer}</p> : null}
+            {s.producer ? (
+              <p className="text-sm font-semibold">
+                {t("stall.linkProducer")}: {s.producer}
+              </p>
+            ) : null}
             <p className="text-sm text-stone-700">
               {s.trader} ({s.traderEmail}) · {s.bank} {s.account} · {s.holder}
             </p>

@@ -28,7 +28,10 @@ export async function action({ request }: ActionFunctionArgs) {
     const intent = formData.get("intent");
     const known = intent === "add" || intent === "update" || intent === "remove";
     const message = known ? (parsed.error.issues[0]?.message ?? "cart:errors.quantityInvalid") : "cart:errors.unknownIntent";
-    return json({ ok: false as const, error: message, variantId: Number(formData.get("variantId")) || null, available: null as number | null }, { status: 400 });
+    return json(
+      { ok: false as const, error: message, variantId: Number(formData.get("variantId")) || null, available: null as number | null },
+      { status: 400 },
+    );
   }
   const { identity } = await getViewer(request);
   const input = parsed.data;

@@ -30,7 +30,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const cart = getCart(identity);
   if (cart.groups.length === 0) throw redirect("/cart");
   const quote = quoteCart(db, cart, { communeCode: null, otherProvince: null }, {});
-  const communeList = db.select({ code: communes.code, name: communes.name, area: communes.area }).from(communes).orderBy(asc(communes.area), asc(communes.name)).all();
+  const communeList = db
+    .select({ code: communes.code, name: communes.name, area: communes.area })
+    .from(communes)
+    .orderBy(asc(communes.area), asc(communes.name))
+    .all();
   return json(
     {
       title: getFixedT(request, "cart")("checkout.title"),
@@ -53,7 +57,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const submission = parseWithZod(formData, { schema: CheckoutSchema });
   const { identity } = await getViewer(request);
   const cart = getCart(identity);
-  const deliveries = readDeliveries(formData, cart.groups.map((g) => g.producerId));
+  const deliveries = readDeliveries(
+    formData,
+    cart.groups.map((g) => g.producerId),
+  );
   const intent = formData.get("intent") ?? "place";
 
   if (intent === "quote") {
@@ -96,10 +103,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (error instanceof CheckoutError) {
       const status = error.code === "checkout.emptyCart" ? 400 : 409;
       const names = Array.isArray(error.details.names) ? (error.details.names as string[]).join(", ") : "";
-      return json(
-        { kind: "error" as const, lastResult: submission.reply({ formErrors: [`cart:errors.${error.code.split(".")[1]}`] }), names },
-        { status },
-      );
+      return json({ kind: "error" as const, lastResult: submission.reply({ formErrors: [`cart:errors.${error.code.split(".")[1]}`] }), names }, { status });
     }
     throw error;
   }
@@ -142,7 +146,8 @@ export default function Checkout() {
     fd.set("intent", "quote");
     quoter.submit(fd, { method: "post" });
   };
-  const err = (errors?: string[] | null) => (errors?.length ? t(errors[0]!.replace(/^cart:/, ""), { ns: errors[0]!.startsWith("cart:") ? "cart" : "common" }) : undefined);
+  const err = (errors?: string[] | null) =>
+    errors?.length ? t(errors[0]!.replace(/^cart:/, ""), { ns: errors[0]!.startsWith("cart:") ? "cart" : "common" }) : undefined;
   const submitting = navigation.state !== "idle" && navigation.formData?.get("intent") === "place";
 
   return (
@@ -160,7 +165,8 @@ export default function Checkout() {
           // Only delivery choices change the total; the server recomputes it.
           const name = (e.target as HTMLInputElement).name ?? "";
           if (name === "communeCode" || name === "place" || name.startsWith("delivery_") || name.startsWith("market_")) requote();
-        }}>
+        }}
+      >
         <FormErrors errors={form.errors} />
         {actionData?.names ? <p className="text-red-900">{actionData.names}</p> : null}
         <Honeypot />
@@ -170,10 +176,26 @@ export default function Checkout() {
         <section className="card">
           <h2 className="mb-3 text-lg font-bold">{t("checkout.contact")}</h2>
           <Field id="customerName" label={t("checkout.name")} errors={fields.customerName.errors}>
-            <input id="customerName" name="customerName" className="input" autoComplete="name" defaultValue={fields.customerName.initialValue as string} aria-invalid={!!fields.customerName.errors || undefined} />
+            <input
+              id="customerName"
+              name="customerName"
+              className="input"
+              autoComplete="name"
+              defaultValue={fields.customerName.initialValue as string}
+              aria-invalid={!!fields.customerName.errors || undefined}
+            />
           </Field>
           <Field id="customerPhone" label={t("checkout.phone")} hint={t("checkout.phoneHint")} errors={fields.customerPhone.errors}>
-            <input id="customerPhone" name="customerPhone" className="input" type="tel" inputMode="tel" autoComplete="tel" defaultValue={fields.customerPhone.initialValue as string} aria-invalid={!!fields.customerPhone.errors || undefined} />
+            <input
+              id="customerPhone"
+              name="customerPhone"
+              className="input"
+              type="tel"
+              inputMode="tel"
+              autoComplete="tel"
+              defaultValue={fields.customerPhone.initialValue as string}
+              aria-invalid={!!fields.customerPhone.errors || undefined}
+            />
           </Field>
           <fieldset className="mb-4">
             <legend className="label">{t("checkout.where")}</legend>
@@ -206,7 +228,14 @@ export default function Checkout() {
             </Field>
           </div>
           <Field id="addressLine" label={t("checkout.address")} hint={t("checkout.addressHint")} errors={fields.addressLine.errors}>
-            <input id="addressLine" name="addressLine" className="input" autoComplete="street-address" defaultValue={(fields.addressLine.initialValue as string) ?? ""} aria-invalid={!!fields.addressLine.errors || undefined} />
+            <input
+              id="addressLine"
+              name="addressLine"
+              className="input"
+              autoComplete="street-address"
+              defaultValue={(fields.addressLine.initialValue as string) ?? ""}
+              aria-invalid={!!fields.addressLine.errors || undefined}
+            />
           </Field>
           <Field id="note" label={t("checkout.note")} errors={fields.note.errors}>
             <textarea id="note" name="note" className="input" rows={2} defaultValue={(fields.note.initialValue as string) ?? ""} />

@@ -55,7 +55,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
         const created = requestSerials(producer.id, lot.id, submission.value.count);
         return json({ lastResult: submission.reply(), created: created.length });
       } catch (error) {
-        if (error instanceof TraceError) return json({ lastResult: submission.reply({ formErrors: [`trace:${error.refusal.key}`] }), created: 0 }, { status: 400 });
+        if (error instanceof TraceError)
+          return json({ lastResult: submission.reply({ formErrors: [`trace:${error.refusal.key}`] }), created: 0 }, { status: 400 });
         throw error;
       }
     }

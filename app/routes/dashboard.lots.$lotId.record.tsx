@@ -25,7 +25,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (correctsRaw && !corrects) throw new Response("Not Found", { status: 404 });
   const t = getFixedT(request, "trace");
   const now = new Date();
-  const hhmm = new Intl.DateTimeFormat("en-GB", { timeZone: "Asia/Ho_Chi_Minh", hour: "2-digit", minute: "2-digit", hour12: false }).format(corrects?.eventTime ?? now);
+  const hhmm = new Intl.DateTimeFormat("en-GB", { timeZone: "Asia/Ho_Chi_Minh", hour: "2-digit", minute: "2-digit", hour12: false }).format(
+    corrects?.eventTime ?? now,
+  );
   return json({
     title: t(corrects ? "dashboard.correctTitle" : "dashboard.recordTitle", { kind: t(`kinds.${kind}`) }),
     lotId: lot.id,

@@ -27,7 +27,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
     trackingNumber: p.trackingNumber,
     cancelReason: p.cancelReason,
     order: { ...p.order, customerPhone: formatVietnamPhone(p.order.customerPhone), createdAt: p.order.createdAt.toISOString() },
-    lines: p.lines.map((l) => ({ id: l.id, productName: l.productName, variantLabel: l.variantLabel, quantity: l.quantity, lotCode: l.lotCode, lotOptions: l.lotOptions })),
+    lines: p.lines.map((l) => ({
+      id: l.id,
+      productName: l.productName,
+      variantLabel: l.variantLabel,
+      quantity: l.quantity,
+      lotCode: l.lotCode,
+      lotOptions: l.lotOptions,
+    })),
   }));
   return json({ title: getFixedT(request, "orders")("queue.title"), parts, filter }, { headers: { "Cache-Control": "no-store" } });
 }
@@ -41,7 +48,13 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.success) {
     const intent = formData.get("intent");
     const known = ["confirm", "pack", "ship", "deliver", "cancel"].includes(String(intent));
-    return json({ error: known ? (parsed.error.issues[0]?.message ?? "orders:errors.wrongStep") : "orders:errors.unknownIntent", partId: Number(formData.get("partId")) || null }, { status: 400 });
+    return json(
+      {
+        error: known ? (parsed.error.issues[0]?.message ?? "orders:errors.wrongStep") : "orders:errors.unknownIntent",
+        partId: Number(formData.get("partId")) || null,
+      },
+      { status: 400 },
+    );
   }
   const input = parsed.data;
   let act: PartAction;
@@ -65,7 +78,11 @@ export async function action({ request }: ActionFunctionArgs) {
       return json({ error: "orders:errors.unknownIntent", partId: null }, { status: 400 });
   }
   const result = actOnPart(input.partId, producerIdsOf(user.id), user.id, act);
-  if (!result.ok) return json({ error: `orders:${result.error.replace(/^orders\./, "errors.")}`, partId: input.partId }, { status: result.error === "orders.notYourOrder" ? 404 : 409 });
+  if (!result.ok)
+    return json(
+      { error: `orders:${result.error.replace(/^orders\./, "errors.")}`, partId: input.partId },
+      { status: result.error === "orders.notYourOrder" ? 404 : 409 },
+    );
   if (result.refund) await refundIfPaid(result.refund.orderId, result.refund.amountVnd, result.refund.tag);
   return json({ error: null, partId: input.partId });
 }

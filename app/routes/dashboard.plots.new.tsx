@@ -18,7 +18,11 @@ import { pageMeta } from "~/utils/meta";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { producer } = await requireOwnProducer(request);
-  const list = db.select({ code: communes.code, name: communes.name, area: communes.area }).from(communes).orderBy(asc(communes.area), asc(communes.name)).all();
+  const list = db
+    .select({ code: communes.code, name: communes.name, area: communes.area })
+    .from(communes)
+    .orderBy(asc(communes.area), asc(communes.name))
+    .all();
   return json({ title: getFixedT(request, "trace")("dashboard.newPlot"), communes: list, defaultCommune: producer.communeCode });
 }
 
@@ -31,7 +35,8 @@ export async function action({ request }: ActionFunctionArgs) {
   try {
     createPlot(producer.id, submission.value);
   } catch (error) {
-    if (error instanceof TraceError) return json({ lastResult: submission.reply({ fieldErrors: { communeCode: [`trace:${error.refusal.key}`] } }) }, { status: 400 });
+    if (error instanceof TraceError)
+      return json({ lastResult: submission.reply({ fieldErrors: { communeCode: [`trace:${error.refusal.key}`] } }) }, { status: 400 });
     throw error;
   }
   return redirect("/dashboard/plots");

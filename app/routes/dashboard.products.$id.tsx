@@ -2,7 +2,15 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { parseWithZod, PhotoRemoveSchema, ProductSchema, VariantEditSchema, VariantRemoveSchema, VariantSchema, type VariantInput } from "~/schemas/storefront.server";
+import {
+  parseWithZod,
+  PhotoRemoveSchema,
+  ProductSchema,
+  VariantEditSchema,
+  VariantRemoveSchema,
+  VariantSchema,
+  type VariantInput,
+} from "~/schemas/storefront.server";
 import { MAX_PHOTOS_PER_PRODUCT } from "~/utils/domain";
 import {
   addProductPhoto,
@@ -53,7 +61,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = String(formData.get("intent") ?? "");
   const back = redirect(`/dashboard/products/${productId}`);
   const fail = (error: Record<string, string[]>, status = 400) =>
-    json({ intent, variantId: formData.get("variantId"), lastResult: { status: "error", error, initialValue: textFields(formData) } as ErrorReply }, { status });
+    json(
+      { intent, variantId: formData.get("variantId"), lastResult: { status: "error", error, initialValue: textFields(formData) } as ErrorReply },
+      { status },
+    );
 
   switch (intent) {
     case "update": {
@@ -76,8 +87,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const submission = parseWithZod(formData, { schema: intent === "addVariant" ? VariantSchema : VariantEditSchema });
       if (submission.status !== "success") return json({ intent, variantId: formData.get("variantId"), lastResult: submission.reply() }, { status: 400 });
       const value = submission.value as VariantInput & { variantId?: number };
-      const result =
-        intent === "updateVariant" ? updateVariant(producer.id, productId, value.variantId!, value) : addVariant(producer.id, productId, value);
+      const result = intent === "updateVariant" ? updateVariant(producer.id, productId, value.variantId!, value) : addVariant(producer.id, productId, value);
       if (!result) throw notFound();
       if (!result.ok) return fail({ [result.field]: [result.message] });
       return back;
@@ -143,9 +153,7 @@ export default function EditProduct() {
         <h2 id="status-title" className="text-lg font-bold">
           {t("product.statusTitle")}: {t(`products.status.${product.status}`)}
         </h2>
-        {product.moderationHiddenReason ? (
-          <p className="text-red-900">{t("products.moderated", { reason: product.moderationHiddenReason })}</p>
-        ) : null}
+        {product.moderationHiddenReason ? <p className="text-red-900">{t("products.moderated", { reason: product.moderationHiddenReason })}</p> : null}
         {!data.producerVerified ? <p className="text-amber-800">{t("product.waitVerification")}</p> : null}
         {visible ? (
           <p>
@@ -182,7 +190,11 @@ export default function EditProduct() {
             <Form method="post">
               <input type="hidden" name="intent" value="updateVariant" />
               <input type="hidden" name="variantId" value={v.id} />
-              <VariantInputs prefix={`variant-${v.id}`} values={valuesFor("updateVariant") && errorsFor("updateVariant", v.id) ? valuesFor("updateVariant") : v} errors={errorsFor("updateVariant", v.id)} />
+              <VariantInputs
+                prefix={`variant-${v.id}`}
+                values={valuesFor("updateVariant") && errorsFor("updateVariant", v.id) ? valuesFor("updateVariant") : v}
+                errors={errorsFor("updateVariant", v.id)}
+              />
               <button type="submit" className="btn-secondary btn-small mt-3">
                 {t("variant.save", { label: v.label })}
               </button>

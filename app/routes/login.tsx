@@ -99,8 +99,7 @@ export default function Login() {
         </button>
       </Form>
       <p className="mt-4 text-center">
-        {t("auth.noAccount")}{" "}
-        <Link to={redirectTo ? `/signup?redirectTo=${encodeURIComponent(redirectTo)}` : "/signup"}>{t("nav.signup")}</Link>
+        {t("auth.noAccount")} <Link to={redirectTo ? `/signup?redirectTo=${encodeURIComponent(redirectTo)}` : "/signup"}>{t("nav.signup")}</Link>
       </p>
     </div>
   );

@@ -78,7 +78,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       if (!cardPaymentsEnabled()) return json({ error: "orders:errors.cardUnavailable" }, { status: 400 });
       try {
         // A full document load: the hosted page is not a route of this app (same origin for the stand-in).
-      return redirectDocument(await startCardPayment(order.id));
+        return redirectDocument(await startCardPayment(order.id));
       } catch (error) {
         console.warn("Card checkout could not start", error);
         return json({ error: "orders:errors.cardFailed" }, { status: 502 });

@@ -19,7 +19,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
     totalVnd: o.totalVnd,
     createdAt: o.createdAt.toISOString(),
   }));
-  return json({ title: getFixedT(request, "orders")("history.title"), orders: list, signedIn: viewer.userId != null }, { headers: { "Cache-Control": "no-store" } });
+  return json(
+    { title: getFixedT(request, "orders")("history.title"), orders: list, signedIn: viewer.userId != null },
+    { headers: { "Cache-Control": "no-store" } },
+  );
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data?.title);

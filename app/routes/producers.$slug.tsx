@@ -34,7 +34,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       certs: found.certs.map(({ scanImageId: _scan, ...c }) => c),
       products,
       // Product photos double as the producer's gallery (their produce, their fields).
-      gallery: products.filter((p) => p.imageId).slice(0, 6).map((p) => ({ imageId: p.imageId!, width: p.imageWidth ?? 320 })),
+      gallery: products
+        .filter((p) => p.imageId)
+        .slice(0, 6)
+        .map((p) => ({ imageId: p.imageId!, width: p.imageWidth ?? 320 })),
       ogImage: producer.photoImageId ? `${origin}${imageUrl(producer.photoImageId, Math.min(1024, found.photoWidth ?? 1024))}` : null,
     },
     { headers: publicPageHeaders(request) },
@@ -99,7 +102,16 @@ export default function ProducerPage() {
           <ul className="flex snap-x gap-2 overflow-x-auto">
             {data.gallery.map((g) => (
               <li key={g.imageId} className="w-60 shrink-0 snap-start">
-                <img src={imageUrl(g.imageId, Math.min(320, g.width))} srcSet={imageSrcSet(g.imageId, g.width)} sizes="240px" alt="" width={320} height={240} loading="lazy" className="aspect-[4/3] w-full rounded-lg object-cover" />
+                <img
+                  src={imageUrl(g.imageId, Math.min(320, g.width))}
+                  srcSet={imageSrcSet(g.imageId, g.width)}
+                  sizes="240px"
+                  alt=""
+                  width={320}
+                  height={240}
+                  loading="lazy"
+                  className="aspect-[4/3] w-full rounded-lg object-cover"
+                />
               </li>
             ))}
           </ul>

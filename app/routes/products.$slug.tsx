@@ -132,8 +132,7 @@ export default function ProductPage() {
             </Link>
             <VerifiedBadge />
             <span className="text-stone-600">
-              · {product.communeName} ·{" "}
-              <Link to={`/products?area=${product.areaSlug}`}>{product.area}</Link>
+              · {product.communeName} · <Link to={`/products?area=${product.areaSlug}`}>{product.area}</Link>
             </span>
           </p>
           {/* The cart (another feature) receives intent=add, variantId, quantity. Radios: works without JS. */}
@@ -143,7 +142,10 @@ export default function ProductPage() {
               <legend className="label">{t("product.chooseVariant")}</legend>
               <div className="space-y-2">
                 {variants.map((v) => (
-                  <label key={v.id} className="flex min-h-[48px] cursor-pointer items-center gap-3 rounded-lg border border-stone-300 p-3 has-[:checked]:border-tea-700 has-[:checked]:bg-tea-50">
+                  <label
+                    key={v.id}
+                    className="flex min-h-[48px] cursor-pointer items-center gap-3 rounded-lg border border-stone-300 p-3 has-[:checked]:border-tea-700 has-[:checked]:bg-tea-50"
+                  >
                     <input type="radio" name="variantId" value={v.id} defaultChecked={v.id === firstInStock?.id} disabled={v.stock <= 0} className="h-5 w-5" />
                     <span className="flex-1">
                       <span className="font-semibold">{v.label}</span>

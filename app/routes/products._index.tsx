@@ -50,9 +50,16 @@ export default function Catalogue() {
   const { t: tp } = useTranslation("producer");
   const { query, result, options } = useLoaderData<typeof loader>();
   const areaName = options.areas.find((a) => a.areaSlug === query.area)?.area;
-  const activeFilters = [query.category, query.area, query.commune, query.cert, query.min, query.max, query.instock || undefined, query.sort !== "newest" ? query.sort : undefined].filter(
-    (v) => v !== undefined,
-  ).length;
+  const activeFilters = [
+    query.category,
+    query.area,
+    query.commune,
+    query.cert,
+    query.min,
+    query.max,
+    query.instock || undefined,
+    query.sort !== "newest" ? query.sort : undefined,
+  ].filter((v) => v !== undefined).length;
   return (
     <div className="space-y-4">
       <h1 className="page-title">{query.q ? t("catalogue.titleSearch", { q: query.q }) : t("catalogue.title")}</h1>
@@ -76,92 +83,92 @@ export default function Catalogue() {
             {activeFilters ? ` (${activeFilters})` : ""}
           </summary>
           <div className="mt-3 grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
-        <div>
-          <label htmlFor="f-category" className="label">
-            {t("catalogue.category")}
-          </label>
-          <select id="f-category" name="category" defaultValue={query.category ?? ""} className="input">
-            <option value="">{t("catalogue.all")}</option>
-            {options.categories.map((c) => (
-              <option key={c.slug} value={c.slug}>
-                {i18n.language === "en" ? c.nameEn : c.nameVi}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="f-area" className="label">
-            {t("catalogue.area")}
-          </label>
-          <select id="f-area" name="area" defaultValue={query.area ?? ""} className="input">
-            <option value="">{t("catalogue.all")}</option>
-            {options.areas.map((a) => (
-              <option key={a.areaSlug} value={a.areaSlug}>
-                {a.area}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="f-commune" className="label">
-            {t("catalogue.commune")}
-          </label>
-          <select id="f-commune" name="commune" defaultValue={query.commune ?? ""} className="input">
-            <option value="">{t("catalogue.all")}</option>
-            {options.areas.map((a) => (
-              <optgroup key={a.areaSlug} label={a.area}>
-                {options.communes
-                  .filter((c) => c.areaSlug === a.areaSlug && (!query.area || c.areaSlug === query.area))
-                  .map((c) => (
-                    <option key={c.code} value={c.code}>
-                      {c.name}
-                    </option>
-                  ))}
-              </optgroup>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="f-cert" className="label">
-            {t("catalogue.cert")}
-          </label>
-          <select id="f-cert" name="cert" defaultValue={query.cert ?? ""} className="input">
-            <option value="">{t("catalogue.all")}</option>
-            {CERT_FILTERS.map((c) => (
-              <option key={c} value={c}>
-                {c.startsWith("ocop") && c !== "ocop" ? t("catalogue.ocopAtLeast", { stars: c.slice(4) }) : tp(`certKinds.${c}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="f-min" className="label">
-            {t("catalogue.min")}
-          </label>
-          <input id="f-min" name="min" type="number" min={0} step={1000} inputMode="numeric" defaultValue={query.min ?? ""} className="input" />
-        </div>
-        <div>
-          <label htmlFor="f-max" className="label">
-            {t("catalogue.max")}
-          </label>
-          <input id="f-max" name="max" type="number" min={0} step={1000} inputMode="numeric" defaultValue={query.max ?? ""} className="input" />
-        </div>
-        <div>
-          <label htmlFor="f-sort" className="label">
-            {t("catalogue.sort")}
-          </label>
-          <select id="f-sort" name="sort" defaultValue={query.sort} className="input">
-            {CATALOGUE_SORTS.map((s) => (
-              <option key={s} value={s}>
-                {t(`catalogue.sorts.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="flex items-center gap-2 pt-6">
-          <input id="f-instock" name="instock" type="checkbox" value="1" defaultChecked={query.instock} className="h-6 w-6" />
-          <label htmlFor="f-instock">{t("catalogue.instock")}</label>
-        </div>
+            <div>
+              <label htmlFor="f-category" className="label">
+                {t("catalogue.category")}
+              </label>
+              <select id="f-category" name="category" defaultValue={query.category ?? ""} className="input">
+                <option value="">{t("catalogue.all")}</option>
+                {options.categories.map((c) => (
+                  <option key={c.slug} value={c.slug}>
+                    {i18n.language === "en" ? c.nameEn : c.nameVi}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div>
+              <label htmlFor="f-area" className="label">
+                {t("catalogue.area")}
+              </label>
+              <select id="f-area" name="area" defaultValue={query.area ?? ""} className="input">
+                <option value="">{t("catalogue.all")}</option>
+                {options.areas.map((a) => (
+                  <option key={a.areaSlug} value={a.areaSlug}>
+                    {a.area}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div>
+              <label htmlFor="f-commune" className="label">
+                {t("catalogue.commune")}
+              </label>
+              <select id="f-commune" name="commune" defaultValue={query.commune ?? ""} className="input">
+                <option value="">{t("catalogue.all")}</option>
+                {options.areas.map((a) => (
+                  <optgroup key={a.areaSlug} label={a.area}>
+                    {options.communes
+                      .filter((c) => c.areaSlug === a.areaSlug && (!query.area || c.areaSlug === query.area))
+                      .map((c) => (
+                        <option key={c.code} value={c.code}>
+                          {c.name}
+                        </option>
+                      ))}
+                  </optgroup>
+                ))}
+              </select>
+            </div>
+            <div>
+              <label htmlFor="f-cert" className="label">
+                {t("catalogue.cert")}
+              </label>
+              <select id="f-cert" name="cert" defaultValue={query.cert ?? ""} className="input">
+                <option value="">{t("catalogue.all")}</option>
+                {CERT_FILTERS.map((c) => (
+                  <option key={c} value={c}>
+                    {c.startsWith("ocop") && c !== "ocop" ? t("catalogue.ocopAtLeast", { stars: c.slice(4) }) : tp(`certKinds.${c}`)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div>
+              <label htmlFor="f-min" className="label">
+                {t("catalogue.min")}
+              </label>
+              <input id="f-min" name="min" type="number" min={0} step={1000} inputMode="numeric" defaultValue={query.min ?? ""} className="input" />
+            </div>
+            <div>
+              <label htmlFor="f-max" className="label">
+                {t("catalogue.max")}
+              </label>
+              <input id="f-max" name="max" type="number" min={0} step={1000} inputMode="numeric" defaultValue={query.max ?? ""} className="input" />
+            </div>
+            <div>
+              <label htmlFor="f-sort" className="label">
+                {t("catalogue.sort")}
+              </label>
+              <select id="f-sort" name="sort" defaultValue={query.sort} className="input">
+                {CATALOGUE_SORTS.map((s) => (
+                  <option key={s} value={s}>
+                    {t(`catalogue.sorts.${s}`)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="flex items-center gap-2 pt-6">
+              <input id="f-instock" name="instock" type="checkbox" value="1" defaultChecked={query.instock} className="h-6 w-6" />
+              <label htmlFor="f-instock">{t("catalogue.instock")}</label>
+            </div>
             <div className="flex flex-wrap gap-2 sm:col-span-2 lg:col-span-4">
               <button type="submit" className="btn-primary">
                 {t("catalogue.apply")}

@@ -89,7 +89,11 @@ export default function Sell() {
       <Form method="post" encType="multipart/form-data" {...getFormProps(form)} className="card" noValidate>
         <FormErrors errors={form.errors} />
         <Field id={fields.name.id} label={t("apply.name")} hint={t("apply.nameHint")} errors={fields.name.errors}>
-          <input {...getInputProps(fields.name, { type: "text" })} className="input" aria-describedby={describedBy(fields.name.id, true, !!fields.name.errors)} />
+          <input
+            {...getInputProps(fields.name, { type: "text" })}
+            className="input"
+            aria-describedby={describedBy(fields.name.id, true, !!fields.name.errors)}
+          />
         </Field>
         <Field id={fields.kind.id} label={t("apply.kind")} errors={fields.kind.errors}>
           <select {...getSelectProps(fields.kind)} className="input">
@@ -101,7 +105,11 @@ export default function Sell() {
           </select>
         </Field>
         <Field id={fields.communeCode.id} label={t("apply.commune")} hint={t("apply.communeHint")} errors={fields.communeCode.errors}>
-          <select {...getSelectProps(fields.communeCode)} className="input" aria-describedby={describedBy(fields.communeCode.id, true, !!fields.communeCode.errors)}>
+          <select
+            {...getSelectProps(fields.communeCode)}
+            className="input"
+            aria-describedby={describedBy(fields.communeCode.id, true, !!fields.communeCode.errors)}
+          >
             <option value="">{t("apply.chooseCommune")}</option>
             {[...byArea.entries()].map(([area, list]) => (
               <optgroup key={area} label={t("apply.areaGroup", { area })}>
@@ -115,22 +123,55 @@ export default function Sell() {
           </select>
         </Field>
         <Field id={fields.address.id} label={t("apply.address")} hint={t("apply.addressHint")} errors={fields.address.errors}>
-          <input {...getInputProps(fields.address, { type: "text" })} className="input" autoComplete="street-address" aria-describedby={describedBy(fields.address.id, true, !!fields.address.errors)} />
+          <input
+            {...getInputProps(fields.address, { type: "text" })}
+            className="input"
+            autoComplete="street-address"
+            aria-describedby={describedBy(fields.address.id, true, !!fields.address.errors)}
+          />
         </Field>
         <Field id={fields.phone.id} label={t("apply.phone")} hint={t("apply.phoneHint")} errors={fields.phone.errors}>
-          <input {...getInputProps(fields.phone, { type: "tel" })} className="input" autoComplete="tel" inputMode="tel" aria-describedby={describedBy(fields.phone.id, true, !!fields.phone.errors)} />
+          <input
+            {...getInputProps(fields.phone, { type: "tel" })}
+            className="input"
+            autoComplete="tel"
+            inputMode="tel"
+            aria-describedby={describedBy(fields.phone.id, true, !!fields.phone.errors)}
+          />
         </Field>
         <Field id={fields.story.id} label={t("apply.story")} hint={t("apply.storyHint")} errors={fields.story.errors}>
-          <textarea {...getTextareaProps(fields.story)} className="input min-h-[120px]" rows={4} aria-describedby={describedBy(fields.story.id, true, !!fields.story.errors)} />
+          <textarea
+            {...getTextareaProps(fields.story)}
+            className="input min-h-[120px]"
+            rows={4}
+            aria-describedby={describedBy(fields.story.id, true, !!fields.story.errors)}
+          />
         </Field>
         <Field id="photo" label={t("apply.photo")} hint={t("image.hint")} errors={photoErrors}>
-          <input id="photo" name="photo" type="file" accept="image/jpeg,image/png,image/webp" className="input" aria-describedby={describedBy("photo", true, !!photoErrors)} />
+          <input
+            id="photo"
+            name="photo"
+            type="file"
+            accept="image/jpeg,image/png,image/webp"
+            className="input"
+            aria-describedby={describedBy("photo", true, !!photoErrors)}
+          />
         </Field>
         <Field id={fields.taxCode.id} label={t("apply.taxCode")} hint={t("apply.taxCodeHint")} errors={fields.taxCode.errors}>
-          <input {...getInputProps(fields.taxCode, { type: "text" })} className="input" inputMode="numeric" aria-describedby={describedBy(fields.taxCode.id, true, !!fields.taxCode.errors)} />
+          <input
+            {...getInputProps(fields.taxCode, { type: "text" })}
+            className="input"
+            inputMode="numeric"
+            aria-describedby={describedBy(fields.taxCode.id, true, !!fields.taxCode.errors)}
+          />
         </Field>
         <Field id={fields.gs1CompanyPrefix.id} label={t("apply.gs1")} hint={t("apply.gs1Hint")} errors={fields.gs1CompanyPrefix.errors}>
-          <input {...getInputProps(fields.gs1CompanyPrefix, { type: "text" })} className="input" inputMode="numeric" aria-describedby={describedBy(fields.gs1CompanyPrefix.id, true, !!fields.gs1CompanyPrefix.errors)} />
+          <input
+            {...getInputProps(fields.gs1CompanyPrefix, { type: "text" })}
+            className="input"
+            inputMode="numeric"
+            aria-describedby={describedBy(fields.gs1CompanyPrefix.id, true, !!fields.gs1CompanyPrefix.errors)}
+          />
         </Field>
         <button type="submit" className="btn-primary w-full" disabled={navigation.state === "submitting"}>
           {data.producer ? t("apply.save") : t("apply.submit")}

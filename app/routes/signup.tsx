@@ -53,10 +53,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return createUserSession(request, user.id, safeRedirect(redirectTo, "/account"));
   } catch (error) {
     if (error instanceof IdentifierTakenError) {
-      return json(
-        { lastResult: submission.reply({ fieldErrors: { identifier: ["auth.identifierTaken"] }, hideFields: HIDDEN }) },
-        { status: 400 },
-      );
+      return json({ lastResult: submission.reply({ fieldErrors: { identifier: ["auth.identifierTaken"] }, hideFields: HIDDEN }) }, { status: 400 });
     }
     throw error;
   }

@@ -16,11 +16,21 @@ export async function loader({ params }: LoaderFunctionArgs) {
   const found = getPublicStall(params.slug ?? "");
   if (!found) throw new Response("Not Found", { status: 404 });
   const { stall, market } = found;
-  const producer = stall.producerId ? db.select({ name: producers.name, slug: producers.slug }).from(producers).where(eq(producers.id, stall.producerId)).get() : null;
+  const producer = stall.producerId
+    ? db.select({ name: producers.name, slug: producers.slug }).from(producers).where(eq(producers.id, stall.producerId)).get()
+    : null;
   return json(
     {
       title: `${stall.name} — ${market.name}`,
-      stall: { slug: stall.slug, name: stall.name, number: stall.stallNumber, goods: stall.goods, holder: stall.accountHolder, account: stall.accountNumber, bank: findBank(stall.bankBin)?.shortName ?? stall.bankBin },
+      stall: {
+        slug: stall.slug,
+        name: stall.name,
+        number: stall.stallNumber,
+        goods: stall.goods,
+        holder: stall.accountHolder,
+        account: stall.accountNumber,
+        bank: findBank(stall.bankBin)?.shortName ?? stall.bankBin,
+      },
       market: { name: market.name, address: market.address, openingHours: market.openingHours },
       producer,
       products: stallProducts(stall),

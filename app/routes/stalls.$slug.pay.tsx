@@ -44,7 +44,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!limited.ok) return json({ error: "market:validation.tooMany", amount }, { status: 429 });
   const parsed = TillChargeSchema.safeParse({ amount, method: "card", idempotencyKey: formData.get("idempotencyKey") ?? undefined });
   if (!parsed.success) return json({ error: parsed.error.issues[0]?.message ?? "market:validation.amountInvalid", amount }, { status: 400 });
-  const { charge } = createTillCharge({ stallId: found.stall.id, amount: parsed.data.amount, method: "card", idempotencyKey: `pay-${parsed.data.idempotencyKey}` });
+  const { charge } = createTillCharge({
+    stallId: found.stall.id,
+    amount: parsed.data.amount,
+    method: "card",
+    idempotencyKey: `pay-${parsed.data.idempotencyKey}`,
+  });
   if (charge.status !== "pending") return json({ error: "market:validation.formExpired", amount }, { status: 409 });
   try {
     // A full-page redirect: Checkout is not a route of this app (even when the stand-in shares our origin).
@@ -80,7 +85,16 @@ export default function StallPay() {
           <label htmlFor="pay-amount" className="label">
             {t("till.amount")}
           </label>
-          <input id="pay-amount" name="amount" type="number" inputMode="numeric" min={1} step={1} className="input text-2xl" defaultValue={actionData?.amount ?? ""} />
+          <input
+            id="pay-amount"
+            name="amount"
+            type="number"
+            inputMode="numeric"
+            min={1}
+            step={1}
+            className="input text-2xl"
+            defaultValue={actionData?.amount ?? ""}
+          />
           <p className="hint">{t("pay.hint")}</p>
           <button type="submit" className="btn-primary mt-4 w-full" disabled={navigation.state !== "idle"}>
             {t("pay.submit")}

@@ -31,9 +31,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "trader");
   const found = getTraderStall(user.id);
   if (!found || found.stall.status !== "approved") {
-    return json({ title: getFixedT(request)("dashboard.traderTitle"), stall: null, application: found ? { status: found.stall.status, name: found.stall.name, market: found.market.name } : null } as const, {
-      headers: { "Cache-Control": "no-store" },
-    });
+    return json(
+      {
+        title: getFixedT(request)("dashboard.traderTitle"),
+        stall: null,
+        application: found ? { status: found.stall.status, name: found.stall.name, market: found.market.name } : null,
+      } as const,
+      {
+        headers: { "Cache-Control": "no-store" },
+      },
+    );
   }
   const { start, end } = localDayRange(localDate(new Date()));
   return json(
@@ -59,7 +66,8 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!found) throw new Response("Forbidden", { status: 403 });
   const formData = await readForm(request);
   const intent = String(formData.get("intent") ?? "");
-  if (!TILL_INTENT.test(intent)) return json({ error: "market:validation.methodInvalid", amount: String(formData.get("amount") ?? ""), quick: null }, { status: 400 });
+  if (!TILL_INTENT.test(intent))
+    return json({ error: "market:validation.methodInvalid", amount: String(formData.get("amount") ?? ""), quick: null }, { status: 400 });
   const [kind, value] = intent.split(":") as [string, string];
   if (kind === "amount") {
     // A quick-amount button without JavaScript: fill in the amount, take no payment yet.
@@ -255,8 +263,7 @@ function TillForm() {
         </div>
       </Form>
       <p className="mt-4 text-center text-sm">
-        <Link to={`/stalls/${data.stall.slug}`}>{t("stall.publicPage")}</Link> ·{" "}
-        <a href={`/stalls/${data.stall.slug}/poster.pdf`}>{t("stall.poster")}</a>
+        <Link to={`/stalls/${data.stall.slug}`}>{t("stall.publicPage")}</Link> · <a href={`/stalls/${data.stall.slug}/poster.pdf`}>{t("stall.poster")}</a>
       </p>
     </div>
   );

@@ -34,7 +34,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json(
     {
       title: t("charge.title", { amount: formatVnd(charge.amount) }),
-      charge: { id: charge.id, amount: charge.amount, method: charge.method, memo: charge.memo, createdAt: charge.createdAt.toISOString(), expiresAt: charge.expiresAt?.toISOString() ?? null, paidAt: charge.paidAt?.toISOString() ?? null, items: charge.items ?? [] },
+      charge: {
+        id: charge.id,
+        amount: charge.amount,
+        method: charge.method,
+        memo: charge.memo,
+        createdAt: charge.createdAt.toISOString(),
+        expiresAt: charge.expiresAt?.toISOString() ?? null,
+        paidAt: charge.paidAt?.toISOString() ?? null,
+        items: charge.items ?? [],
+      },
       status,
       qr: payload ? await qrSvg(payload) : cardUrl ? await qrSvg(cardUrl) : null,
       cardTestMode: charge.method === "card" && cardTestMode(),
@@ -131,18 +140,37 @@ export default function Charge() {
           </p>
           {data.payload && data.qr ? (
             <>
-              <div className="mx-auto my-4 w-full max-w-sm bg-white" data-testid="vietqr" aria-label={t("charge.qrLabel")} role="img" dangerouslySetInnerHTML={{ __html: data.qr }} />
+              <div
+                className="mx-auto my-4 w-full max-w-sm bg-white"
+                data-testid="vietqr"
+                aria-label={t("charge.qrLabel")}
+                role="img"
+                dangerouslySetInnerHTML={{ __html: data.qr }}
+              />
               <p className="text-lg">
-                {t("charge.memo")}: <strong className="font-mono tracking-wider" data-testid="memo">{data.charge.memo}</strong>
+                {t("charge.memo")}:{" "}
+                <strong className="font-mono tracking-wider" data-testid="memo">
+                  {data.charge.memo}
+                </strong>
               </p>
               <p className="text-sm text-stone-700">
                 {data.bank.name} · {data.bank.account} · {data.bank.holder}
               </p>
-              <p className="hidden" data-testid="payload">{data.payload}</p>
+              <p className="hidden" data-testid="payload">
+                {data.payload}
+              </p>
             </>
           ) : data.cardUrl ? (
             <>
-              {data.qr ? <div className="mx-auto my-4 w-full max-w-xs bg-white" data-testid="card-qr" aria-label={t("charge.cardQrLabel")} role="img" dangerouslySetInnerHTML={{ __html: data.qr }} /> : null}
+              {data.qr ? (
+                <div
+                  className="mx-auto my-4 w-full max-w-xs bg-white"
+                  data-testid="card-qr"
+                  aria-label={t("charge.cardQrLabel")}
+                  role="img"
+                  dangerouslySetInnerHTML={{ __html: data.qr }}
+                />
+              ) : null}
               <p className="my-3">
                 <a href={data.cardUrl} className="btn-primary" data-testid="card-link">
                   {t("charge.openCard")}
@@ -154,7 +182,9 @@ export default function Charge() {
           <p className="mt-3 text-stone-700" role="status" aria-live="polite">
             {t("charge.waiting")}
           </p>
-          {data.charge.expiresAt ? <p className="text-sm text-stone-600">{t("charge.expiresAt", { time: formatDateTime(data.charge.expiresAt, i18n.language).slice(11) })}</p> : null}
+          {data.charge.expiresAt ? (
+            <p className="text-sm text-stone-600">{t("charge.expiresAt", { time: formatDateTime(data.charge.expiresAt, i18n.language).slice(11) })}</p>
+          ) : null}
           <Form method="post" className="mt-4">
             <button type="submit" name="intent" value="cancel" className="btn-secondary">
               {t("charge.cancel")}

@@ -3,7 +3,16 @@ import { json, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { readForm } from "~/utils/forms.server";
-import { dailyTotals, getApprovedTraderStall, resolveStallNotification, localDate, localDayRange, stallChargesOfDay, stallTakings, stallToCheck } from "~/models/market.server";
+import {
+  dailyTotals,
+  getApprovedTraderStall,
+  resolveStallNotification,
+  localDate,
+  localDayRange,
+  stallChargesOfDay,
+  stallTakings,
+  stallToCheck,
+} from "~/models/market.server";
 import { requireRole } from "~/utils/auth.server";
 import { getFixedT } from "~/i18n/server";
 import { pageMeta } from "~/utils/meta";
@@ -26,9 +35,24 @@ export async function loader({ request }: LoaderFunctionArgs) {
       day,
       today,
       takings: stallTakings(found.stall.id, start, end),
-      charges: stallChargesOfDay(found.stall.id, day).map((c) => ({ id: c.id, amount: c.amount, method: c.method, status: c.status, memo: c.memo, createdAt: c.createdAt.toISOString(), paidAt: c.paidAt?.toISOString() ?? null })),
+      charges: stallChargesOfDay(found.stall.id, day).map((c) => ({
+        id: c.id,
+        amount: c.amount,
+        method: c.method,
+        status: c.status,
+        memo: c.memo,
+        createdAt: c.createdAt.toISOString(),
+        paidAt: c.paidAt?.toISOString() ?? null,
+      })),
       days: dailyTotals({ stallId: found.stall.id }, 30),
-      toCheck: stallToCheck(found.stall).map((n) => ({ id: n.id, amount: n.amount, content: n.content, status: n.status, expectedAmount: n.expectedAmount, receivedAt: n.receivedAt.toISOString() })),
+      toCheck: stallToCheck(found.stall).map((n) => ({
+        id: n.id,
+        amount: n.amount,
+        content: n.content,
+        status: n.status,
+        expectedAmount: n.expectedAmount,
+        receivedAt: n.receivedAt.toISOString(),
+      })),
     },
     { headers: { "Cache-Control": "no-store" } },
   );
@@ -44,7 +68,10 @@ export async function action({ request }: ActionFunctionArgs) {
   switch (form.get("intent")) {
     case "resolve": {
       const id = Number(form.get("notificationId"));
-      const note = String(form.get("note") ?? "").trim().slice(0, 200) || "resolved by the trader";
+      const note =
+        String(form.get("note") ?? "")
+          .trim()
+          .slice(0, 200) || "resolved by the trader";
       // Scoped: only an item of this stall's own "to check" list.
       const row = Number.isInteger(id) ? resolveStallNotification(found.stall, user.id, id, note) : null;
       if (!row) return json({ error: "not found" }, { status: 404 });

@@ -45,7 +45,16 @@ export async function action({ request }: ActionFunctionArgs) {
     return json({ lastResult: submission.reply({ fieldErrors: { linkProducer: ["market:validation.producerUnknown"] } }) }, { status: 400 });
   }
   try {
-    registerStall(user.id, { marketId: v.marketId, stallNumber: v.stallNumber, name: v.name, goods: v.goods, bankBin: v.bankBin, accountNumber: v.accountNumber, accountHolder: v.accountHolder, producerId });
+    registerStall(user.id, {
+      marketId: v.marketId,
+      stallNumber: v.stallNumber,
+      name: v.name,
+      goods: v.goods,
+      bankBin: v.bankBin,
+      accountNumber: v.accountNumber,
+      accountHolder: v.accountHolder,
+      producerId,
+    });
   } catch (error) {
     if (error instanceof MarketError) {
       return json({ lastResult: submission.reply({ fieldErrors: { [error.field ?? ""]: [error.key] } }) }, { status: 400 });
@@ -79,7 +88,11 @@ export default function RegisterStall() {
           </select>
         </Field>
         <Field id={fields.stallNumber.id} label={t("stall.number")} hint={t("stall.numberHint")} errors={fields.stallNumber.errors}>
-          <input {...getInputProps(fields.stallNumber, { type: "text" })} className="input" aria-describedby={describedBy(fields.stallNumber.id, true, !!fields.stallNumber.errors)} />
+          <input
+            {...getInputProps(fields.stallNumber, { type: "text" })}
+            className="input"
+            aria-describedby={describedBy(fields.stallNumber.id, true, !!fields.stallNumber.errors)}
+          />
         </Field>
         <Field id={fields.name.id} label={t("stall.name")} errors={fields.name.errors}>
           <input {...getInputProps(fields.name, { type: "text" })} className="input" />
@@ -98,10 +111,20 @@ export default function RegisterStall() {
           </select>
         </Field>
         <Field id={fields.accountNumber.id} label={t("stall.accountNumber")} hint={t("stall.accountHint")} errors={fields.accountNumber.errors}>
-          <input {...getInputProps(fields.accountNumber, { type: "text" })} inputMode="numeric" className="input" aria-describedby={describedBy(fields.accountNumber.id, true, !!fields.accountNumber.errors)} />
+          <input
+            {...getInputProps(fields.accountNumber, { type: "text" })}
+            inputMode="numeric"
+            className="input"
+            aria-describedby={describedBy(fields.accountNumber.id, true, !!fields.accountNumber.errors)}
+          />
         </Field>
         <Field id={fields.accountHolder.id} label={t("stall.accountHolder")} hint={t("stall.holderHint")} errors={fields.accountHolder.errors}>
-          <input {...getInputProps(fields.accountHolder, { type: "text" })} className="input uppercase" autoCapitalize="characters" aria-describedby={describedBy(fields.accountHolder.id, true, !!fields.accountHolder.errors)} />
+          <input
+            {...getInputProps(fields.accountHolder, { type: "text" })}
+            className="input uppercase"
+            autoCapitalize="characters"
+            aria-describedby={describedBy(fields.accountHolder.id, true, !!fields.accountHolder.errors)}
+          />
         </Field>
         <Field id={fields.linkProducer.id} label={t("stall.linkProducer")} hint={t("stall.linkProducerHint")} errors={fields.linkProducer.errors}>
           <select {...getSelectProps(fields.linkProducer)} className="input">

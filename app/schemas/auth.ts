@@ -23,10 +23,7 @@ const identifierField = z
   .max(254, "validation.identifierInvalid")
   .refine((v) => parseIdentifier(v) !== null, "validation.identifierInvalid");
 
-const passwordField = z
-  .string({ error: "validation.required" })
-  .min(1, "validation.required")
-  .max(128, "validation.tooLong");
+const passwordField = z.string({ error: "validation.required" }).min(1, "validation.required").max(128, "validation.tooLong");
 
 export const LoginSchema = z.object({
   identifier: identifierField,
@@ -38,10 +35,7 @@ export const SignupSchema = z
   .object({
     name: z.string({ error: "validation.required" }).trim().min(1, "validation.required").max(100, "validation.tooLong"),
     identifier: identifierField,
-    password: z
-      .string({ error: "validation.required" })
-      .min(8, "validation.passwordTooShort")
-      .max(128, "validation.tooLong"),
+    password: z.string({ error: "validation.required" }).min(8, "validation.passwordTooShort").max(128, "validation.tooLong"),
     confirmPassword: z.string({ error: "validation.required" }).min(1, "validation.required"),
     redirectTo: z.string().optional(),
   })

@@ -8,7 +8,11 @@ export const SepayWebhookSchema = z.object({
   gateway: z.string().max(100).nullish(),
   transactionDate: z.string().min(10).max(40),
   accountNumber: z.string().max(40).nullish(),
-  content: z.string().max(1000).nullish().transform((v) => v ?? ""),
+  content: z
+    .string()
+    .max(1000)
+    .nullish()
+    .transform((v) => v ?? ""),
   transferType: z.enum(["in", "out"]),
   transferAmount: money,
   referenceCode: z.string().max(100).nullish(),
@@ -20,7 +24,11 @@ export const CassoWebhookSchema = z.object({
   data: z.object({
     id: z.union([z.number().int(), z.string().min(1).max(64)]).transform(String),
     reference: z.string().max(100).nullish(),
-    description: z.string().max(1000).nullish().transform((v) => v ?? ""),
+    description: z
+      .string()
+      .max(1000)
+      .nullish()
+      .transform((v) => v ?? ""),
     amount: z.coerce.number().int().min(-1e13).max(1e13),
     transactionDateTime: z.string().min(10).max(40),
     accountNumber: z.string().max(40).nullish(),

@@ -3,7 +3,10 @@ import { CATALOGUE_SORTS, CERT_FILTERS } from "~/utils/domain";
 
 export { CATALOGUE_SORTS, CERT_FILTERS, type CatalogueSort, type CertFilter } from "~/utils/domain";
 
-const slug = z.string().trim().regex(/^[a-z0-9-]{1,80}$/);
+const slug = z
+  .string()
+  .trim()
+  .regex(/^[a-z0-9-]{1,80}$/);
 const money = z.coerce.number().int().min(0).max(1_000_000_000);
 
 /**
@@ -14,7 +17,11 @@ export const CatalogueQuerySchema = z.object({
   q: z.string().trim().max(100).catch("").default(""),
   category: slug.optional().catch(undefined),
   area: slug.optional().catch(undefined),
-  commune: z.string().regex(/^\d{5}$/).optional().catch(undefined),
+  commune: z
+    .string()
+    .regex(/^\d{5}$/)
+    .optional()
+    .catch(undefined),
   cert: z.enum(CERT_FILTERS).optional().catch(undefined),
   min: money.optional().catch(undefined),
   max: money.optional().catch(undefined),

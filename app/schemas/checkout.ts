@@ -18,7 +18,11 @@ export const CheckoutSchema = z
       .max(30, "cart:errors.phoneInvalid")
       .refine((v) => normalizeVietnamPhone(v) !== null, "cart:errors.phoneInvalid"),
     place: z.enum(["tn", "other"], { error: "validation.required" }),
-    communeCode: z.string().trim().regex(/^\d{5}$/, "cart:errors.communeRequired").optional(),
+    communeCode: z
+      .string()
+      .trim()
+      .regex(/^\d{5}$/, "cart:errors.communeRequired")
+      .optional(),
     otherProvince: z.string().trim().max(100, "validation.tooLong").optional(),
     addressLine: z.string({ error: "validation.required" }).trim().min(1, "validation.required").max(200, "validation.tooLong"),
     note: z.string().trim().max(500, "validation.tooLong").optional(),

@@ -14,7 +14,11 @@ export function parseVndAmount(raw: unknown): number {
 
 /** Bank account holder as banks show it: upper-case ASCII letters and spaces. */
 export function normalizeAccountHolder(raw: string): string {
-  return foldVietnamese(raw).toUpperCase().replace(/[^A-Z ]+/g, " ").replace(/\s+/g, " ").trim();
+  return foldVietnamese(raw)
+    .toUpperCase()
+    .replace(/[^A-Z ]+/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 export const amountField = z

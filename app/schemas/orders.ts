@@ -1,7 +1,11 @@
 import { z } from "zod";
 
 // Producer actions on one order part. Messages are translation keys ("orders:" namespace).
-const partId = z.coerce.number({ error: "orders:errors.notYourOrder" }).int().positive().max(2 ** 31);
+const partId = z.coerce
+  .number({ error: "orders:errors.notYourOrder" })
+  .int()
+  .positive()
+  .max(2 ** 31);
 
 export const PartActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("confirm"), partId }),
@@ -32,7 +36,14 @@ export function readLotCodes(formData: FormData): Record<number, string> {
 
 /** A row of the delivery-fee table (admin). */
 export const FeeSchema = z.object({
-  key: z.string().trim().regex(/^(default|province:other|commune:\d{5}|area:[a-z0-9-]{2,40})$/, "orders:errors.feeKey"),
+  key: z
+    .string()
+    .trim()
+    .regex(/^(default|province:other|commune:\d{5}|area:[a-z0-9-]{2,40})$/, "orders:errors.feeKey"),
   label: z.string().trim().min(1, "validation.required").max(100, "validation.tooLong"),
-  feeVnd: z.coerce.number({ error: "orders:errors.feeAmount" }).int("orders:errors.feeAmount").min(0, "orders:errors.feeAmount").max(5_000_000, "orders:errors.feeAmount"),
+  feeVnd: z.coerce
+    .number({ error: "orders:errors.feeAmount" })
+    .int("orders:errors.feeAmount")
+    .min(0, "orders:errors.feeAmount")
+    .max(5_000_000, "orders:errors.feeAmount"),
 });

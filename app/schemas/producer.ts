@@ -5,7 +5,11 @@ import { normalizeVietnamPhone } from "~/utils/phone";
 // Messages are translation keys: "validation.*" in common, "producer:validation.*" in ours.
 const required = "validation.required";
 const text = (min: number, max: number) =>
-  z.string({ error: required }).trim().min(min, min <= 1 ? required : "producer:validation.tooShort").max(max, "producer:validation.tooLong");
+  z
+    .string({ error: required })
+    .trim()
+    .min(min, min <= 1 ? required : "producer:validation.tooShort")
+    .max(max, "producer:validation.tooLong");
 const optionalText = (max: number) => z.string().trim().max(max, "producer:validation.tooLong").optional();
 
 export const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
@@ -27,15 +31,28 @@ export const ProducerApplicationSchema = z.object({
     .transform((v) => normalizeVietnamPhone(v)!),
   story: optionalText(2000),
   // Mã số thuế: 10 digits, or 10 + "-" + 3 for a branch.
-  taxCode: z.string().trim().regex(/^\d{10}(-\d{3})?$/, "producer:validation.taxCode").optional(),
-  gs1CompanyPrefix: z.string().trim().regex(/^\d{6,12}$/, "producer:validation.gs1Prefix").optional(),
+  taxCode: z
+    .string()
+    .trim()
+    .regex(/^\d{10}(-\d{3})?$/, "producer:validation.taxCode")
+    .optional(),
+  gs1CompanyPrefix: z
+    .string()
+    .trim()
+    .regex(/^\d{6,12}$/, "producer:validation.gs1Prefix")
+    .optional(),
 });
 export type ProducerApplication = z.infer<typeof ProducerApplicationSchema>;
 
 export const CertificationSchema = z
   .object({
     kind: z.enum(CERT_KINDS, { error: "producer:validation.certKind" }),
-    ocopStars: z.number({ error: "producer:validation.ocopStars" }).int().min(3, "producer:validation.ocopStars").max(5, "producer:validation.ocopStars").optional(),
+    ocopStars: z
+      .number({ error: "producer:validation.ocopStars" })
+      .int()
+      .min(3, "producer:validation.ocopStars")
+      .max(5, "producer:validation.ocopStars")
+      .optional(),
     name: optionalText(120),
     number: text(1, 60),
     issuer: text(2, 160),

@@ -3,7 +3,11 @@ import { toGtin14 } from "~/utils/gtin";
 
 const required = "validation.required";
 const text = (min: number, max: number) =>
-  z.string({ error: required }).trim().min(min, min <= 1 ? required : "producer:validation.tooShort").max(max, "producer:validation.tooLong");
+  z
+    .string({ error: required })
+    .trim()
+    .min(min, min <= 1 ? required : "producer:validation.tooShort")
+    .max(max, "producer:validation.tooLong");
 const optionalText = (max: number) => z.string().trim().max(max, "producer:validation.tooLong").optional();
 const int = (min: number, max: number, message: string) => z.number({ error: message }).int(message).min(min, message).max(max, message);
 
@@ -28,7 +32,11 @@ export const VariantSchema = z.object({
   netWeightGrams: int(1, 1_000_000, "producer:validation.weight").optional(),
   priceVnd: int(1_000, 100_000_000, "producer:validation.price"),
   stock: int(0, 1_000_000, "producer:validation.stock"),
-  sku: z.string().trim().regex(/^[A-Za-z0-9._-]{1,40}$/, "producer:validation.sku").optional(),
+  sku: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9._-]{1,40}$/, "producer:validation.sku")
+    .optional(),
 });
 export type VariantInput = z.infer<typeof VariantSchema>;
 

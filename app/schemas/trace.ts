@@ -38,12 +38,22 @@ export const EventSchema = z
     note: optText(500),
     product: optText(100),
     dose: optText(100),
-    phiDays: z.number({ error: "trace:validation.phiDays" }).int("trace:validation.phiDays").min(0, "trace:validation.phiDays").max(365, "trace:validation.phiDays").optional(),
+    phiDays: z
+      .number({ error: "trace:validation.phiDays" })
+      .int("trace:validation.phiDays")
+      .min(0, "trace:validation.phiDays")
+      .max(365, "trace:validation.phiDays")
+      .optional(),
     target: optText(100),
     organic: z.literal("on").optional(),
     step: optText(100),
     packaging: optText(100),
-    units: z.number({ error: "trace:validation.units" }).int("trace:validation.units").min(1, "trace:validation.units").max(1_000_000, "trace:validation.units").optional(),
+    units: z
+      .number({ error: "trace:validation.units" })
+      .int("trace:validation.units")
+      .min(1, "trace:validation.units")
+      .max(1_000_000, "trace:validation.units")
+      .optional(),
     lab: optText(150),
     result: optText(300),
     passed: z.enum(["yes", "no"]).optional(),
@@ -86,5 +96,9 @@ export function localToUtc(date: string, time: string): Date {
 }
 
 export const SerialsSchema = z.object({
-  count: z.number({ error: "trace:validation.serialCount" }).int("trace:validation.serialCount").min(1, "trace:validation.serialCount").max(500, "trace:validation.serialCount"),
+  count: z
+    .number({ error: "trace:validation.serialCount" })
+    .int("trace:validation.serialCount")
+    .min(1, "trace:validation.serialCount")
+    .max(500, "trace:validation.serialCount"),
 });

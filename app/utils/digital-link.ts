@@ -6,9 +6,7 @@
  */
 
 export type DigitalLinkKeys = { gtin: string; lot?: string; serial?: string };
-export type ParseResult =
-  | ({ ok: true; stem: string } & DigitalLinkKeys)
-  | { ok: false; reason: "invalid" | "unsupported" | "check-digit" };
+export type ParseResult = ({ ok: true; stem: string } & DigitalLinkKeys) | { ok: false; reason: "invalid" | "unsupported" | "check-digit" };
 
 /** GS1 mod-10 check digit of the digits before it. */
 export function gs1CheckDigit(body: string): number {

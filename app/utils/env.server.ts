@@ -29,8 +29,16 @@ const schema = z
     STRIPE_API_BASE: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
     SEPAY_API_KEY: optionalString,
     CASSO_CHECKSUM_KEY: optionalString,
-    PLATFORM_BANK_BIN: z.string().trim().regex(/^\d{6}$/, "must be a 6-digit NAPAS bank BIN").default("970416"),
-    PLATFORM_BANK_ACCOUNT: z.string().trim().regex(/^\d{6,19}$/, "must be 6 to 19 digits").default("257678859"),
+    PLATFORM_BANK_BIN: z
+      .string()
+      .trim()
+      .regex(/^\d{6}$/, "must be a 6-digit NAPAS bank BIN")
+      .default("970416"),
+    PLATFORM_BANK_ACCOUNT: z
+      .string()
+      .trim()
+      .regex(/^\d{6,19}$/, "must be 6 to 19 digits")
+      .default("257678859"),
     PLATFORM_BANK_ACCOUNT_NAME: z
       .string()
       .trim()

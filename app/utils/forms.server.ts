@@ -9,10 +9,7 @@ export function isBotSubmission(formData: FormData) {
 
 /** 400 with a form-level message key, for conform's `lastResult`. */
 export function formError(message: string, fields: Record<string, string[]> = {}, initialValue?: Record<string, unknown>) {
-  return json(
-    { lastResult: { status: "error" as const, error: { "": [message], ...fields }, initialValue } },
-    { status: 400 },
-  );
+  return json({ lastResult: { status: "error" as const, error: { "": [message], ...fields }, initialValue } }, { status: 400 });
 }
 
 /** Reads a form body; a malformed body becomes an empty form instead of a 500. */

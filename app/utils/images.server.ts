@@ -52,10 +52,7 @@ export async function storeImage(db: DB, input: Buffer): Promise<{ id: string; w
   db.transaction((tx) => {
     tx.insert(images).values({ id, width: largest.width, height: largest.height }).onConflictDoNothing().run();
     for (const v of variants) {
-      tx.insert(imageFiles)
-        .values({ imageId: id, width: v.width, contentType: "image/webp", data: v.data })
-        .onConflictDoNothing()
-        .run();
+      tx.insert(imageFiles).values({ imageId: id, width: v.width, contentType: "image/webp", data: v.data }).onConflictDoNothing().run();
     }
   });
   return { id, width: largest.width, height: largest.height };

@@ -33,14 +33,53 @@ export type KindSpec = {
   required: readonly PayloadField[];
 };
 
-export const PAYLOAD_FIELDS = ["product", "dose", "phiDays", "target", "organic", "step", "packaging", "units", "lab", "result", "passed", "document", "certName", "certNumber", "issuer", "validTo", "party"] as const;
+export const PAYLOAD_FIELDS = [
+  "product",
+  "dose",
+  "phiDays",
+  "target",
+  "organic",
+  "step",
+  "packaging",
+  "units",
+  "lab",
+  "result",
+  "passed",
+  "document",
+  "certName",
+  "certNumber",
+  "issuer",
+  "validTo",
+  "party",
+] as const;
 export type PayloadField = (typeof PAYLOAD_FIELDS)[number];
 
-const processing = (bizStep: string): KindSpec => ({ eventType: "ObjectEvent", action: "OBSERVE", bizStep, disposition: "in_progress", fields: [], required: [] });
+const processing = (bizStep: string): KindSpec => ({
+  eventType: "ObjectEvent",
+  action: "OBSERVE",
+  bizStep,
+  disposition: "in_progress",
+  fields: [],
+  required: [],
+});
 
 export const KIND_SPECS: Record<EventKind, KindSpec> = {
-  fertilising: { eventType: "ObjectEvent", action: "OBSERVE", bizStep: "fertilising", disposition: null, fields: ["product", "dose", "organic"], required: ["product"] },
-  pest_control: { eventType: "ObjectEvent", action: "OBSERVE", bizStep: "pest_control", disposition: null, fields: ["product", "dose", "phiDays", "target"], required: ["product", "phiDays"] },
+  fertilising: {
+    eventType: "ObjectEvent",
+    action: "OBSERVE",
+    bizStep: "fertilising",
+    disposition: null,
+    fields: ["product", "dose", "organic"],
+    required: ["product"],
+  },
+  pest_control: {
+    eventType: "ObjectEvent",
+    action: "OBSERVE",
+    bizStep: "pest_control",
+    disposition: null,
+    fields: ["product", "dose", "phiDays", "target"],
+    required: ["product", "phiDays"],
+  },
   harvest: { eventType: "ObjectEvent", action: "ADD", bizStep: "commissioning", disposition: "active", fields: [], required: [] },
   withering: processing("withering"),
   rolling: processing("rolling"),
@@ -48,8 +87,22 @@ export const KIND_SPECS: Record<EventKind, KindSpec> = {
   sorting: processing("sorting"),
   processing: { ...processing("processing"), fields: ["step"], required: ["step"] },
   packing: { eventType: "ObjectEvent", action: "OBSERVE", bizStep: "packing", disposition: "container_closed", fields: ["packaging", "units"], required: [] },
-  lab_test: { eventType: "ObjectEvent", action: "OBSERVE", bizStep: "inspecting", disposition: null, fields: ["lab", "result", "passed", "document"], required: ["lab", "result"] },
-  certification: { eventType: "ObjectEvent", action: "OBSERVE", bizStep: "inspecting", disposition: null, fields: ["certName", "certNumber", "issuer", "validTo"], required: ["certName"] },
+  lab_test: {
+    eventType: "ObjectEvent",
+    action: "OBSERVE",
+    bizStep: "inspecting",
+    disposition: null,
+    fields: ["lab", "result", "passed", "document"],
+    required: ["lab", "result"],
+  },
+  certification: {
+    eventType: "ObjectEvent",
+    action: "OBSERVE",
+    bizStep: "inspecting",
+    disposition: null,
+    fields: ["certName", "certNumber", "issuer", "validTo"],
+    required: ["certName"],
+  },
   shipping: { eventType: "ObjectEvent", action: "OBSERVE", bizStep: "shipping", disposition: "in_transit", fields: ["party"], required: ["party"] },
   receiving: { eventType: "ObjectEvent", action: "OBSERVE", bizStep: "receiving", disposition: "in_progress", fields: ["party"], required: ["party"] },
   transformation: { eventType: "TransformationEvent", action: null, bizStep: "commissioning", disposition: "active", fields: [], required: [] },

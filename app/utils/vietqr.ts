@@ -142,7 +142,9 @@ function defaultRandom(n: number): Uint8Array {
  * CSO7K3QXM.CT tu …") and sometimes split with spaces or dots.
  */
 export function findPaymentMemos(content: string): string[] {
-  const compact = foldVietnamese(content).toUpperCase().replace(/[^A-Z0-9]/g, "");
+  const compact = foldVietnamese(content)
+    .toUpperCase()
+    .replace(/[^A-Z0-9]/g, "");
   const found = compact.match(/CS[A-Z][A-HJKMNP-Z2-9]{6}/g) ?? [];
   return [...new Set(found)];
 }

@@ -38,11 +38,7 @@ export const products = sqliteTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [
-    index("products_producer_idx").on(t.producerId),
-    index("products_category_idx").on(t.categoryId),
-    index("products_status_idx").on(t.status),
-  ],
+  (t) => [index("products_producer_idx").on(t.producerId), index("products_category_idx").on(t.categoryId), index("products_status_idx").on(t.status)],
 );
 
 export const productVariants = sqliteTable(

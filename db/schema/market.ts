@@ -56,10 +56,7 @@ export const stalls = sqliteTable(
     index("stalls_trader_idx").on(t.traderUserId),
     uniqueIndex("stalls_market_number_idx").on(t.marketId, t.stallNumber),
     check("stall_bank_bin_digits", sql`length(${t.bankBin}) = 6 and ${t.bankBin} not glob '*[^0-9]*'`),
-    check(
-      "stall_account_digits",
-      sql`length(${t.accountNumber}) between 6 and 19 and ${t.accountNumber} not glob '*[^0-9]*'`,
-    ),
+    check("stall_account_digits", sql`length(${t.accountNumber}) between 6 and 19 and ${t.accountNumber} not glob '*[^0-9]*'`),
   ],
 );
 

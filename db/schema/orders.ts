@@ -91,11 +91,7 @@ export const orders = sqliteTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [
-    index("orders_user_idx").on(t.userId),
-    index("orders_guest_idx").on(t.guestId),
-    check("orders_total_non_negative", sql`${t.totalVnd} >= 0`),
-  ],
+  (t) => [index("orders_user_idx").on(t.userId), index("orders_guest_idx").on(t.guestId), check("orders_total_non_negative", sql`${t.totalVnd} >= 0`)],
 );
 
 export const orderParts = sqliteTable(
@@ -191,7 +187,9 @@ export const outbox = sqliteTable(
     recipientEmail: text("recipient_email"),
     template: text("template").notNull(), // order.placed, order.paid, order.shipped …
     payload: text("payload", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
-    status: text("status", { enum: ["pending", "sent", "skipped", "failed"] }).notNull().default("pending"),
+    status: text("status", { enum: ["pending", "sent", "skipped", "failed"] })
+      .notNull()
+      .default("pending"),
     channel: text("channel"),
     attempts: integer("attempts").notNull().default(0),
     lastError: text("last_error"),

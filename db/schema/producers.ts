@@ -36,11 +36,7 @@ export const producers = sqliteTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [
-    index("producers_owner_idx").on(t.ownerUserId),
-    index("producers_status_idx").on(t.status),
-    index("producers_commune_idx").on(t.communeCode),
-  ],
+  (t) => [index("producers_owner_idx").on(t.ownerUserId), index("producers_status_idx").on(t.status), index("producers_commune_idx").on(t.communeCode)],
 );
 
 export const CERT_KINDS = ["vietgap", "globalgap", "organic", "ocop", "other"] as const;
@@ -63,10 +59,7 @@ export const certifications = sqliteTable(
     scanImageId: text("scan_image_id").references(() => images.id),
     createdAt: createdAt(),
   },
-  (t) => [
-    index("certifications_producer_idx").on(t.producerId),
-    check("ocop_stars_range", sql`${t.ocopStars} is null or ${t.ocopStars} between 3 and 5`),
-  ],
+  (t) => [index("certifications_producer_idx").on(t.producerId), check("ocop_stars_range", sql`${t.ocopStars} is null or ${t.ocopStars} between 3 and 5`)],
 );
 
 export type Producer = typeof producers.$inferSelect;

@@ -26,10 +26,7 @@ export const plots = sqliteTable(
     crops: text("crops").notNull().default(""), // comma-separated, e.g. "Chè Trung du, Chè LDP1"
     createdAt: createdAt(),
   },
-  (t) => [
-    index("plots_producer_idx").on(t.producerId),
-    check("plot_area_positive", sql`${t.areaSqm} > 0`),
-  ],
+  (t) => [index("plots_producer_idx").on(t.producerId), check("plot_area_positive", sql`${t.areaSqm} > 0`)],
 );
 
 import { LOT_UNITS } from "../../app/utils/trace-kinds";
@@ -101,10 +98,7 @@ export const traceEvents = sqliteTable(
     hash: text("hash").notNull(),
     recordedAt: createdAt(),
   },
-  (t) => [
-    uniqueIndex("trace_events_lot_seq_idx").on(t.lotId, t.seq),
-    index("trace_events_kind_idx").on(t.kind),
-  ],
+  (t) => [uniqueIndex("trace_events_lot_seq_idx").on(t.lotId, t.seq), index("trace_events_kind_idx").on(t.kind)],
 );
 
 /** Input lots of a transformation event (several lots blended into the event's lot). */

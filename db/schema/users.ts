@@ -12,7 +12,9 @@ export const users = sqliteTable("users", {
   passwordHash: text("password_hash").notNull(),
   name: text("name").notNull(),
   role: text("role", { enum: ROLES }).notNull().default("shopper"),
-  locale: text("locale", { enum: ["vi", "en"] }).notNull().default("vi"),
+  locale: text("locale", { enum: ["vi", "en"] })
+    .notNull()
+    .default("vi"),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });

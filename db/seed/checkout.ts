@@ -28,12 +28,27 @@ export function seedCheckout(db: DB) {
       .orderBy(productVariants.sort)
       .get();
   const demo: { key: string; lines: [string, number][]; method: "cod" | "bank"; deliver: boolean }[] = [
-    { key: "seed-demo-order-1", lines: [["che-tan-cuong-dac-biet", 2], ["che-moc-cau-tan-cuong", 1]], method: "cod", deliver: true },
+    {
+      key: "seed-demo-order-1",
+      lines: [
+        ["che-tan-cuong-dac-biet", 2],
+        ["che-moc-cau-tan-cuong", 1],
+      ],
+      method: "cod",
+      deliver: true,
+    },
     { key: "seed-demo-order-2", lines: [["che-tom-non-tan-cuong", 1]], method: "bank", deliver: false },
   ];
   let made = 0;
   for (const d of demo) {
-    if (db.select({ id: orders.id }).from(orders).where(eq(orders.idempotencyKey, `u${shopper.id}:${d.key}`)).get()) continue;
+    if (
+      db
+        .select({ id: orders.id })
+        .from(orders)
+        .where(eq(orders.idempotencyKey, `u${shopper.id}:${d.key}`))
+        .get()
+    )
+      continue;
     const cartId = `seed-cart-${shopper.id}`;
     db.insert(carts).values({ id: cartId, userId: shopper.id }).onConflictDoNothing().run();
     const cart = db.select().from(carts).where(eq(carts.userId, shopper.id)).get()!;

@@ -24,7 +24,7 @@ function shapes(category: CategorySlug, fg: string, accent: string): string {
     case "gao":
       return `<ellipse cx="512" cy="520" rx="260" ry="90" fill="${accent}"/>
         <path d="M252 520c0 140 120 210 260 210s260-70 260-210z" fill="${accent}"/>
-        ${Array.from({ length: 18 }, (_, i) => `<ellipse cx="${330 + (i % 6) * 70}" cy="${400 + Math.floor(i / 6) * 45}" rx="26" ry="12" fill="${fg}" transform="rotate(${(i * 37) % 60 - 30} ${330 + (i % 6) * 70} ${400 + Math.floor(i / 6) * 45})"/>`).join("")}`;
+        ${Array.from({ length: 18 }, (_, i) => `<ellipse cx="${330 + (i % 6) * 70}" cy="${400 + Math.floor(i / 6) * 45}" rx="26" ry="12" fill="${fg}" transform="rotate(${((i * 37) % 60) - 30} ${330 + (i % 6) * 70} ${400 + Math.floor(i / 6) * 45})"/>`).join("")}`;
     case "mat-ong":
       return `<rect x="370" y="260" width="284" height="380" rx="60" fill="${fg}"/>
         <rect x="400" y="210" width="224" height="70" rx="18" fill="${accent}"/>

@@ -1,4 +1,3 @@
-
 import type { DB } from "../client";
 import { eq } from "drizzle-orm";
 import { categories, products } from "../schema";
@@ -18,7 +17,13 @@ import { seedMarket } from "./market";
  */
 export async function seed(db: DB) {
   for (const c of CATEGORIES) buildCategory(db, c);
-  const categoryId = new Map(db.select().from(categories).all().map((c) => [c.slug, c.id]));
+  const categoryId = new Map(
+    db
+      .select()
+      .from(categories)
+      .all()
+      .map((c) => [c.slug, c.id]),
+  );
 
   for (const u of Object.values(DEMO_USERS)) await buildUser(db, { ...u, password: DEMO_PASSWORD });
 
@@ -77,4 +82,3 @@ export async function seed(db: DB) {
     market,
   };
 }
-

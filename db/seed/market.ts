@@ -12,7 +12,13 @@ import { newPaymentMemo } from "../../app/utils/vietqr";
 import { DEMO_PASSWORD, DEMO_USERS } from "./data";
 
 export const MARKETS = [
-  { slug: "cho-thai", name: "Chợ Thái (Chợ Trung tâm TP Thái Nguyên)", communeCode: "05443", address: "Đường Hoàng Văn Thụ, Phường Phan Đình Phùng", openingHours: "05:00–19:00" },
+  {
+    slug: "cho-thai",
+    name: "Chợ Thái (Chợ Trung tâm TP Thái Nguyên)",
+    communeCode: "05443",
+    address: "Đường Hoàng Văn Thụ, Phường Phan Đình Phùng",
+    openingHours: "05:00–19:00",
+  },
   { slug: "cho-tuc-duyen", name: "Chợ Túc Duyên", communeCode: "05443", address: "Đường Túc Duyên, Phường Phan Đình Phùng", openingHours: "05:00–18:00" },
   { slug: "cho-dong-quang", name: "Chợ Đồng Quang", communeCode: "05443", address: "Đường Đồng Quang, Phường Phan Đình Phùng", openingHours: "05:00–18:00" },
   { slug: "cho-dai-tu", name: "Chợ Đại Từ", communeCode: "05830", address: "Tổ dân phố Sơn Tập, Xã Đại Từ", openingHours: "05:30–17:30" },
@@ -38,34 +44,85 @@ type StallSeed = {
 
 export const STALLS: StallSeed[] = [
   {
-    slug: "cho-thai-a12", market: "cho-thai", stallNumber: "A12", name: "Chè Tân Cương cô Tám", goods: "Chè Tân Cương, chè móc câu, trà ướp hoa nhài",
-    bankBin: "970415", accountNumber: "101875432619", accountHolder: "LE THI TAM",
-    trader: { name: DEMO_USERS.trader.name, email: DEMO_USERS.trader.email }, producerSlug: "htx-che-tan-cuong", status: "approved", mix: [0.55, 0.1, 0.35],
+    slug: "cho-thai-a12",
+    market: "cho-thai",
+    stallNumber: "A12",
+    name: "Chè Tân Cương cô Tám",
+    goods: "Chè Tân Cương, chè móc câu, trà ướp hoa nhài",
+    bankBin: "970415",
+    accountNumber: "101875432619",
+    accountHolder: "LE THI TAM",
+    trader: { name: DEMO_USERS.trader.name, email: DEMO_USERS.trader.email },
+    producerSlug: "htx-che-tan-cuong",
+    status: "approved",
+    mix: [0.55, 0.1, 0.35],
   },
   {
-    slug: "cho-thai-b07", market: "cho-thai", stallNumber: "B07", name: "Rau sạch chị Hoa", goods: "Rau cải, su hào, bắp cải, hành lá",
-    bankBin: "970405", accountNumber: "8801205317746", accountHolder: "NGUYEN THI HOA",
-    trader: { name: "Chị Nguyễn Thị Hoa", email: "hoa.rau@choso.test" }, status: "approved", mix: [0.35, 0, 0.65],
+    slug: "cho-thai-b07",
+    market: "cho-thai",
+    stallNumber: "B07",
+    name: "Rau sạch chị Hoa",
+    goods: "Rau cải, su hào, bắp cải, hành lá",
+    bankBin: "970405",
+    accountNumber: "8801205317746",
+    accountHolder: "NGUYEN THI HOA",
+    trader: { name: "Chị Nguyễn Thị Hoa", email: "hoa.rau@choso.test" },
+    status: "approved",
+    mix: [0.35, 0, 0.65],
   },
   {
-    slug: "cho-thai-c03", market: "cho-thai", stallNumber: "C03", name: "Thịt lợn sạch anh Dũng", goods: "Thịt lợn, xương, giò chả",
-    bankBin: "970422", accountNumber: "0968123456", accountHolder: "TRAN VAN DUNG",
-    trader: { name: "Anh Trần Văn Dũng", email: "dung.thit@choso.test" }, status: "approved", mix: [0.3, 0, 0.7], quietLastWeek: true,
+    slug: "cho-thai-c03",
+    market: "cho-thai",
+    stallNumber: "C03",
+    name: "Thịt lợn sạch anh Dũng",
+    goods: "Thịt lợn, xương, giò chả",
+    bankBin: "970422",
+    accountNumber: "0968123456",
+    accountHolder: "TRAN VAN DUNG",
+    trader: { name: "Anh Trần Văn Dũng", email: "dung.thit@choso.test" },
+    status: "approved",
+    mix: [0.3, 0, 0.7],
+    quietLastWeek: true,
   },
   {
-    slug: "cho-tuc-duyen-d05", market: "cho-tuc-duyen", stallNumber: "D05", name: "Hoa quả bà Lan", goods: "Bưởi, na, cam, ổi",
-    bankBin: "970436", accountNumber: "1023456789", accountHolder: "PHAM THI LAN",
-    trader: { name: "Bà Phạm Thị Lan", email: "lan.hoaqua@choso.test" }, status: "approved", mix: [0.45, 0.05, 0.5],
+    slug: "cho-tuc-duyen-d05",
+    market: "cho-tuc-duyen",
+    stallNumber: "D05",
+    name: "Hoa quả bà Lan",
+    goods: "Bưởi, na, cam, ổi",
+    bankBin: "970436",
+    accountNumber: "1023456789",
+    accountHolder: "PHAM THI LAN",
+    trader: { name: "Bà Phạm Thị Lan", email: "lan.hoaqua@choso.test" },
+    status: "approved",
+    mix: [0.45, 0.05, 0.5],
   },
   {
-    slug: "cho-dai-tu-k02", market: "cho-dai-tu", stallNumber: "K02", name: "Chè La Bằng anh Quý", goods: "Chè La Bằng, chè búp",
-    bankBin: "970418", accountNumber: "21510002345678", accountHolder: "HOANG VAN QUY",
-    trader: { name: "Anh Hoàng Văn Quý", email: "quy.che@choso.test" }, producerSlug: "htx-che-la-bang", status: "approved", mix: [0.6, 0.05, 0.35],
+    slug: "cho-dai-tu-k02",
+    market: "cho-dai-tu",
+    stallNumber: "K02",
+    name: "Chè La Bằng anh Quý",
+    goods: "Chè La Bằng, chè búp",
+    bankBin: "970418",
+    accountNumber: "21510002345678",
+    accountHolder: "HOANG VAN QUY",
+    trader: { name: "Anh Hoàng Văn Quý", email: "quy.che@choso.test" },
+    producerSlug: "htx-che-la-bang",
+    status: "approved",
+    mix: [0.6, 0.05, 0.35],
   },
   {
-    slug: "cho-bac-kan-m09", market: "cho-bac-kan", stallNumber: "M09", name: "Miến dong Na Rì chị Mây", goods: "Miến dong, măng khô, mật ong",
-    bankBin: "970407", accountNumber: "19036688552", accountHolder: "LUONG THI MAY",
-    trader: { name: "Chị Lương Thị Mây", email: "may.mien@choso.test" }, status: "pending", mix: [0, 0, 0],
+    slug: "cho-bac-kan-m09",
+    market: "cho-bac-kan",
+    stallNumber: "M09",
+    name: "Miến dong Na Rì chị Mây",
+    goods: "Miến dong, măng khô, mật ong",
+    bankBin: "970407",
+    accountNumber: "19036688552",
+    accountHolder: "LUONG THI MAY",
+    trader: { name: "Chị Lương Thị Mây", email: "may.mien@choso.test" },
+    status: "pending",
+    mix: [0, 0, 0],
   },
 ];
 
@@ -89,7 +146,9 @@ export async function seedMarket(db: DB, now = new Date()) {
     if (db.select({ id: markets.id }).from(markets).where(eq(markets.slug, m.slug)).get()) continue;
     const commune = db.select().from(communes).where(eq(communes.code, m.communeCode)).get();
     if (!commune) throw new Error(`Unknown commune ${m.communeCode}`);
-    db.insert(markets).values({ ...m, area: commune.area, managerUserId: null }).run();
+    db.insert(markets)
+      .values({ ...m, area: commune.area, managerUserId: null })
+      .run();
   }
   let stallCount = 0;
   let chargeCount = 0;
@@ -102,9 +161,17 @@ export async function seedMarket(db: DB, now = new Date()) {
       stall = db
         .insert(stalls)
         .values({
-          marketId: market.id, slug: s.slug, stallNumber: s.stallNumber, name: s.name, goods: s.goods,
-          bankBin: s.bankBin, accountNumber: s.accountNumber, accountHolder: s.accountHolder,
-          traderUserId: trader.id, producerId: producer?.id ?? null, status: s.status,
+          marketId: market.id,
+          slug: s.slug,
+          stallNumber: s.stallNumber,
+          name: s.name,
+          goods: s.goods,
+          bankBin: s.bankBin,
+          accountNumber: s.accountNumber,
+          accountHolder: s.accountHolder,
+          traderUserId: trader.id,
+          producerId: producer?.id ?? null,
+          status: s.status,
           reviewedByUserId: s.status === "approved" ? (admin?.id ?? null) : null,
           reviewedAt: s.status === "approved" ? new Date(now.getTime() - 40 * 86400_000) : null,
         })
@@ -144,7 +211,8 @@ export async function seedMarket(db: DB, now = new Date()) {
     }
     db.transaction((tx) => {
       for (const row of rows) {
-        if (row.memo && tx.select({ id: tillCharges.id }).from(tillCharges).where(eq(tillCharges.memo, row.memo)).get()) row.memo = `${row.memo.slice(0, 3)}${row.memo.slice(4)}Z`;
+        if (row.memo && tx.select({ id: tillCharges.id }).from(tillCharges).where(eq(tillCharges.memo, row.memo)).get())
+          row.memo = `${row.memo.slice(0, 3)}${row.memo.slice(4)}Z`;
         tx.insert(tillCharges).values(row).run();
       }
     });

@@ -56,24 +56,49 @@ const rand = rng(20261122);
 const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)]!;
 
 const PRODUCT_KINDS: [string, string][] = [
-  ["Chè búp", "che"], ["Chè móc câu", "che"], ["Chè tôm nõn", "che"], ["Trà xanh", "che"], ["Trà shan tuyết", "che"],
-  ["Trà ướp hoa nhài", "che"], ["Gạo Bao thai", "gao"], ["Gạo nếp cái hoa vàng", "gao"], ["Gạo lứt", "gao"],
-  ["Mật ong hoa rừng", "mat-ong"], ["Mật ong bạc hà", "mat-ong"], ["Mật ong hoa nhãn", "mat-ong"],
-  ["Cam sành", "trai-cay"], ["Bưởi Diễn", "trai-cay"], ["Na dai", "trai-cay"], ["Vải thiều", "trai-cay"], ["Chuối tiêu", "trai-cay"],
-  ["Rau cải ngồng", "rau-cu"], ["Su su", "rau-cu"], ["Khoai lang", "rau-cu"], ["Măng khô", "dac-san"], ["Nấm hương", "dac-san"],
-  ["Miến dong", "dac-san"], ["Bánh chưng", "dac-san"], ["Thịt trâu gác bếp", "dac-san"],
+  ["Chè búp", "che"],
+  ["Chè móc câu", "che"],
+  ["Chè tôm nõn", "che"],
+  ["Trà xanh", "che"],
+  ["Trà shan tuyết", "che"],
+  ["Trà ướp hoa nhài", "che"],
+  ["Gạo Bao thai", "gao"],
+  ["Gạo nếp cái hoa vàng", "gao"],
+  ["Gạo lứt", "gao"],
+  ["Mật ong hoa rừng", "mat-ong"],
+  ["Mật ong bạc hà", "mat-ong"],
+  ["Mật ong hoa nhãn", "mat-ong"],
+  ["Cam sành", "trai-cay"],
+  ["Bưởi Diễn", "trai-cay"],
+  ["Na dai", "trai-cay"],
+  ["Vải thiều", "trai-cay"],
+  ["Chuối tiêu", "trai-cay"],
+  ["Rau cải ngồng", "rau-cu"],
+  ["Su su", "rau-cu"],
+  ["Khoai lang", "rau-cu"],
+  ["Măng khô", "dac-san"],
+  ["Nấm hương", "dac-san"],
+  ["Miến dong", "dac-san"],
+  ["Bánh chưng", "dac-san"],
+  ["Thịt trâu gác bếp", "dac-san"],
 ];
 const ADJECTIVES = ["đặc biệt", "thượng hạng", "loại 1", "hữu cơ", "sạch", "truyền thống", "vụ xuân", "vụ thu", "đóng hộp", "túi zip"];
 const SURNAMES = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Đỗ", "Đặng", "Bùi", "Lý", "Ma", "Nông", "Triệu", "Lương", "Hà", "Dương"];
 const GIVEN = ["Văn An", "Thị Hoa", "Văn Bình", "Thị Lan", "Đức Minh", "Thị Mai", "Văn Tùng", "Thị Huyền", "Quang Huy", "Thị Đào", "Văn Đạt", "Thị Nga"];
 const PREFIXES = ["HTX", "Hộ", "Công ty TNHH", "Tổ hợp tác", "HTX Nông nghiệp"] as const;
-const VARIANTS: [string, number, number][] = [["Hộp 100g", 100, 1], ["Hộp 200g", 200, 1.9], ["Túi 500g", 500, 4.5], ["Túi 1kg", 1000, 8.5]];
+const VARIANTS: [string, number, number][] = [
+  ["Hộp 100g", 100, 1],
+  ["Hộp 200g", 200, 1.9],
+  ["Túi 500g", 500, 4.5],
+  ["Túi 1kg", 1000, 8.5],
+];
 
 function generate(db: DB) {
   migrateDatabase(db);
   const sqlite = db.$client;
   const communes = sqlite.prepare("SELECT code, name, area FROM communes").all() as { code: string; name: string; area: string }[];
-  for (const c of CATEGORIES) sqlite.prepare("INSERT OR IGNORE INTO categories (slug, name_vi, name_en, sort) VALUES (?, ?, ?, ?)").run(c.slug, c.nameVi, c.nameEn, c.sort);
+  for (const c of CATEGORIES)
+    sqlite.prepare("INSERT OR IGNORE INTO categories (slug, name_vi, name_en, sort) VALUES (?, ?, ?, ?)").run(c.slug, c.nameVi, c.nameEn, c.sort);
   const categoryId = new Map((sqlite.prepare("SELECT id, slug FROM categories").all() as { id: number; slug: string }[]).map((c) => [c.slug, c.id]));
   return { communes, categoryId };
 }
@@ -81,12 +106,16 @@ function generate(db: DB) {
 async function fill(db: DB) {
   const { communes, categoryId } = generate(db);
   const sqlite = db.$client;
-  const picture = await sharp({ create: { width: 1024, height: 768, channels: 3, background: "#2e7d32" } }).png().toBuffer();
+  const picture = await sharp({ create: { width: 1024, height: 768, channels: 3, background: "#2e7d32" } })
+    .png()
+    .toBuffer();
   const image = await storeImage(db, picture);
   const now = Date.now();
   // Not a real hash: bench accounts never sign in.
   const dummyHash = "$argon2id$v=19$m=19456,t=2,p=1$YmVuY2g$YmVuY2hiZW5jaGJlbmNoYmVuY2hiZW5jaA";
-  const insUser = sqlite.prepare("INSERT INTO users (email, password_hash, name, role, locale, created_at, updated_at) VALUES (?, ?, ?, 'producer', 'vi', ?, ?)");
+  const insUser = sqlite.prepare(
+    "INSERT INTO users (email, password_hash, name, role, locale, created_at, updated_at) VALUES (?, ?, ?, 'producer', 'vi', ?, ?)",
+  );
   const insProducer = sqlite.prepare(
     `INSERT INTO producers (slug, owner_user_id, name, kind, commune_code, area, address, phone, story, status, verified_at, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -98,7 +127,9 @@ async function fill(db: DB) {
     `INSERT INTO products (slug, producer_id, category_id, name, description, status, featured, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?)`,
   );
-  const insVariant = sqlite.prepare("INSERT INTO product_variants (product_id, label, net_weight_grams, price_vnd, stock, sku, sort, active) VALUES (?, ?, ?, ?, ?, ?, ?, 1)");
+  const insVariant = sqlite.prepare(
+    "INSERT INTO product_variants (product_id, label, net_weight_grams, price_vnd, stock, sku, sort, active) VALUES (?, ?, ?, ?, ?, ?, ?, 1)",
+  );
   const insImage = sqlite.prepare("INSERT INTO product_images (product_id, image_id, alt, sort) VALUES (?, ?, ?, 0)");
   const started = performance.now();
   const slugs: string[] = [];
@@ -112,8 +143,19 @@ async function fill(db: DB) {
       const userId = insUser.run(`bench-${i}@bench.test`, dummyHash, person, now, now).lastInsertRowid as number;
       const status = i % 20 === 0 ? "pending" : "verified"; // 5 % still waiting: their products must stay invisible
       const producerId = insProducer.run(
-        `${slugify(name)}`, userId, name, kind, commune.code, commune.area, `Xóm ${i % 30}, ${commune.name}`, `+8491${String(1000000 + i).slice(-7)}`,
-        `${person} trồng và chế biến nông sản tại ${commune.name}, vùng ${commune.area}.`, status, status === "verified" ? now : null, now, now,
+        `${slugify(name)}`,
+        userId,
+        name,
+        kind,
+        commune.code,
+        commune.area,
+        `Xóm ${i % 30}, ${commune.name}`,
+        `+8491${String(1000000 + i).slice(-7)}`,
+        `${person} trồng và chế biến nông sản tại ${commune.name}, vùng ${commune.area}.`,
+        status,
+        status === "verified" ? now : null,
+        now,
+        now,
       ).lastInsertRowid as number;
       if (rand() < 0.3) insCert.run(producerId, "vietgap", null, `VG-${i}`, "QUACERT", "2024-01-01", rand() < 0.2 ? "2025-06-30" : "2028-12-31", now);
       if (rand() < 0.15) insCert.run(producerId, "ocop", 3 + Math.floor(rand() * 3), `OCOP-${i}`, "UBND tỉnh Thái Nguyên", "2024-06-01", "2027-06-01", now);
@@ -125,15 +167,28 @@ async function fill(db: DB) {
         const created = now - 365 * 86_400_000 + ((i - 1) * PRODUCTS_PER_PRODUCER + j) * 300_000;
         const pstatus = rand() < 0.9 ? "published" : rand() < 0.5 ? "draft" : "hidden";
         const productId = insProduct.run(
-          slug, producerId, categoryId.get(category)!, pname,
+          slug,
+          producerId,
+          categoryId.get(category)!,
+          pname,
           `${kindName} của ${name}, ${commune.name}, vùng ${commune.area}. Sản phẩm ${pick(ADJECTIVES)}, thu hoạch và đóng gói tại cơ sở.`,
-          pstatus, created, created,
+          pstatus,
+          created,
+          created,
         ).lastInsertRowid as number;
         const base = 30_000 + Math.floor(rand() * 40) * 5_000;
         const count = 1 + Math.floor(rand() * 3);
         for (let k = 0; k < count; k++) {
           const [label, grams, factor] = VARIANTS[k]!;
-          insVariant.run(productId, label, grams, Math.round((base * factor) / 1000) * 1000, rand() < 0.1 ? 0 : Math.floor(rand() * 200), `B${productId}-${k}`, k);
+          insVariant.run(
+            productId,
+            label,
+            grams,
+            Math.round((base * factor) / 1000) * 1000,
+            rand() < 0.1 ? 0 : Math.floor(rand() * 200),
+            `B${productId}-${k}`,
+            k,
+          );
         }
         insImage.run(productId, image.id, pname);
         if (pstatus === "published" && status === "verified" && slugs.length < 2000 && rand() < 0.05) slugs.push(slug);
@@ -149,12 +204,56 @@ async function fill(db: DB) {
 // ── Queries ───────────────────────────────────────────────────────────────────
 
 export const QUERIES = [
-  "che tan cuong", "Chè Tân Cương", "CHE TAN CUONG", "che", "Chè", "tra xanh", "Trà xanh", "tra shan tuyet", "Trà shan tuyết",
-  "che moc cau", "Chè móc câu", "che tom non", "Chè tôm nõn", "tra hoa nhai", "gao bao thai", "Gạo Bao thai", "gao nep",
-  "Gạo nếp cái hoa vàng", "mat ong", "Mật ong", "mat ong bac ha", "Mật ong hoa rừng", "cam sanh", "Cam sành", "buoi dien",
-  "na dai", "vai thieu", "Vải thiều", "chuoi tieu", "rau cai", "su su", "khoai lang", "mang kho", "Măng khô", "nam huong",
-  "Nấm hương", "mien dong", "Miến dong", "banh chung", "thit trau gac bep", "dinh hoa", "Định Hóa", "dai tu", "Đại Từ",
-  "dong hy", "Đồng Hỷ", "ba be", "vo nhai", "huu co", "dac biet",
+  "che tan cuong",
+  "Chè Tân Cương",
+  "CHE TAN CUONG",
+  "che",
+  "Chè",
+  "tra xanh",
+  "Trà xanh",
+  "tra shan tuyet",
+  "Trà shan tuyết",
+  "che moc cau",
+  "Chè móc câu",
+  "che tom non",
+  "Chè tôm nõn",
+  "tra hoa nhai",
+  "gao bao thai",
+  "Gạo Bao thai",
+  "gao nep",
+  "Gạo nếp cái hoa vàng",
+  "mat ong",
+  "Mật ong",
+  "mat ong bac ha",
+  "Mật ong hoa rừng",
+  "cam sanh",
+  "Cam sành",
+  "buoi dien",
+  "na dai",
+  "vai thieu",
+  "Vải thiều",
+  "chuoi tieu",
+  "rau cai",
+  "su su",
+  "khoai lang",
+  "mang kho",
+  "Măng khô",
+  "nam huong",
+  "Nấm hương",
+  "mien dong",
+  "Miến dong",
+  "banh chung",
+  "thit trau gac bep",
+  "dinh hoa",
+  "Định Hóa",
+  "dai tu",
+  "Đại Từ",
+  "dong hy",
+  "Đồng Hỷ",
+  "ba be",
+  "vo nhai",
+  "huu co",
+  "dac biet",
 ] as const;
 
 function percentile(sorted: number[], p: number) {
@@ -179,7 +278,13 @@ function benchSearch() {
   }
   all.sort((a, b) => a - b);
   // Filtered and sorted variants of a common query, the shapes the catalogue UI produces.
-  const shapes = ["q=che&area=dai-tu", "q=che&sort=price_asc", "q=mat ong&cert=vietgap&instock=1", "category=che&min=100000&max=300000&page=5", "sort=name&page=40"];
+  const shapes = [
+    "q=che&area=dai-tu",
+    "q=che&sort=price_asc",
+    "q=mat ong&cert=vietgap&instock=1",
+    "category=che&min=100000&max=300000&page=5",
+    "sort=name&page=40",
+  ];
   const shapeRows = shapes.map((qs) => {
     const query = parseCatalogueQuery(new URLSearchParams(qs));
     searchCatalogue(query);
@@ -225,7 +330,15 @@ async function benchHttp(dbFile: string, slugs: string[]) {
   if (!fs.existsSync("build/index.js")) execSync("npx remix build", { stdio: "inherit" });
   if (!PORT) PORT = await freePort();
   const server = spawn("npx", ["tsx", "server/index.ts"], {
-    env: { ...process.env, NODE_ENV: "production", PORT: String(PORT), DATABASE_PATH: dbFile, SESSION_SECRET: "bench-secret-bench-secret-bench-secret-00", LOG_REQUESTS: "0", PUBLIC_URL: `http://localhost:${PORT}` },
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: String(PORT),
+      DATABASE_PATH: dbFile,
+      SESSION_SECRET: "bench-secret-bench-secret-bench-secret-00",
+      LOG_REQUESTS: "0",
+      PUBLIC_URL: `http://localhost:${PORT}`,
+    },
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,
   });
@@ -268,9 +381,13 @@ async function main() {
   const db = openDatabase(DB_FILE);
   let gen = { seconds: 0, slugs: [] as string[] };
   if (reuse) {
-    gen.slugs = (db.$client
-      .prepare("SELECT p.slug FROM products p JOIN producers pr ON pr.id = p.producer_id WHERE p.status = 'published' AND pr.status = 'verified' ORDER BY p.id LIMIT 2000")
-      .all() as { slug: string }[]).map((r) => r.slug);
+    gen.slugs = (
+      db.$client
+        .prepare(
+          "SELECT p.slug FROM products p JOIN producers pr ON pr.id = p.producer_id WHERE p.status = 'published' AND pr.status = 'verified' ORDER BY p.id LIMIT 2000",
+        )
+        .all() as { slug: string }[]
+    ).map((r) => r.slug);
     console.log(`Reusing ${DB_FILE}`);
   } else {
     console.log(`Generating ${PRODUCERS} producers × ${PRODUCTS_PER_PRODUCER} products into ${DB_FILE} …`);
@@ -278,7 +395,9 @@ async function main() {
     console.log(`  generated in ${gen.seconds.toFixed(1)} s (one transaction, prepared statements, FTS kept by triggers)`);
   }
   const counts = db.$client
-    .prepare("SELECT (SELECT count(*) FROM products) AS products, (SELECT count(*) FROM producers) AS producers, (SELECT count(*) FROM product_variants) AS variants, (SELECT count(*) FROM product_fts) AS fts")
+    .prepare(
+      "SELECT (SELECT count(*) FROM products) AS products, (SELECT count(*) FROM producers) AS producers, (SELECT count(*) FROM product_variants) AS variants, (SELECT count(*) FROM product_fts) AS fts",
+    )
     .get() as { products: number; producers: number; variants: number; fts: number };
   console.log(`  ${counts.products} products, ${counts.producers} producers, ${counts.variants} variants, ${counts.fts} rows in the FTS index`);
 
@@ -286,14 +405,20 @@ async function main() {
   console.log(`\nSearch through searchCatalogue(), ${RUNS_PER_QUERY} runs per query:`);
   const search = benchSearch();
   console.log(`  query                          matches    p50 ms   p99 ms`);
-  for (const r of [...search.perQuery, ...search.shapeRows]) console.log(`  ${r.q.padEnd(30)} ${String(r.total).padStart(7)}   ${ms(r.p50).padStart(6)}   ${ms(r.p99).padStart(6)}`);
-  console.log(`  ALL 50 queries: p50 ${ms(search.p50)} ms, p99 ${ms(search.p99)} ms, max ${ms(search.max)} ms  (target p99 < 20 ms: ${search.p99 < 20 ? "met" : "MISSED"})`);
+  for (const r of [...search.perQuery, ...search.shapeRows])
+    console.log(`  ${r.q.padEnd(30)} ${String(r.total).padStart(7)}   ${ms(r.p50).padStart(6)}   ${ms(r.p99).padStart(6)}`);
+  console.log(
+    `  ALL 50 queries: p50 ${ms(search.p50)} ms, p99 ${ms(search.p99)} ms, max ${ms(search.max)} ms  (target p99 < 20 ms: ${search.p99 < 20 ? "met" : "MISSED"})`,
+  );
   db.$client.close();
 
   if (process.env.BENCH_SKIP_HTTP === "1") return;
   console.log(`\nHTTP, production server on a free port, 50 connections, ${SECONDS} s each:`);
   const http = await benchHttp(DB_FILE, gen.slugs);
-  for (const h of http) console.log(`  ${h.title.padEnd(36)} ${h.rps.toFixed(0).padStart(6)} req/s  latency p50 ${h.p50} ms, p99 ${h.p99} ms  (non-2xx ${h.non2xx}, errors ${h.errors})`);
+  for (const h of http)
+    console.log(
+      `  ${h.title.padEnd(36)} ${h.rps.toFixed(0).padStart(6)} req/s  latency p50 ${h.p50} ms, p99 ${h.p99} ms  (non-2xx ${h.non2xx}, errors ${h.errors})`,
+    );
 
   writeReport({ counts, gen, search, http });
 }

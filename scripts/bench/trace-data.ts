@@ -46,9 +46,24 @@ export async function generateTraceBench(file: string, lotCount = 100_000) {
   const db: DB = openDatabase(file);
   migrateDatabase(db);
   const user = await buildUser(db, { name: "HTX Bench", email: "bench@choso.test", password: "bench-password-1", role: "producer" });
-  const producer = buildProducer(db, { slug: "htx-bench", ownerUserId: user.id, name: "HTX Chè Bench", kind: "cooperative", communeCode: "05503", address: "Xóm 1", phone: "+84912000999" });
+  const producer = buildProducer(db, {
+    slug: "htx-bench",
+    ownerUserId: user.id,
+    name: "HTX Chè Bench",
+    kind: "cooperative",
+    communeCode: "05503",
+    address: "Xóm 1",
+    phone: "+84912000999",
+  });
   const category = buildCategory(db, { slug: "che", nameVi: "Chè", nameEn: "Tea" });
-  const product = buildProduct(db, { slug: "che-bench", producerId: producer.id, categoryId: category.id, name: "Chè Tân Cương (bench)", gtin: BENCH_GTIN, variants: [{ label: "Hộp 200g", priceVnd: 230000, stock: 100 }] });
+  const product = buildProduct(db, {
+    slug: "che-bench",
+    producerId: producer.id,
+    categoryId: category.id,
+    name: "Chè Tân Cương (bench)",
+    gtin: BENCH_GTIN,
+    variants: [{ label: "Hộp 200g", priceVnd: 230000, stock: 100 }],
+  });
   const plot = createPlot(producer.id, { name: "Đồi chè bench", areaSqm: 10000, communeCode: "05503", lat: 21.5886, lng: 105.7717, crops: "Chè Trung du" }, db);
 
   const sqlite = db.$client;
@@ -68,7 +83,18 @@ export async function generateTraceBench(file: string, lotCount = 100_000) {
       const lotId = i + 1;
       const code = benchCode(i);
       const harvest = baseDay + (i % 200) * 86_400_000;
-      insertLot.run(lotId, producer.id, product.id, plot.id, code, new Date(harvest).toISOString().slice(0, 10), 50 + (i % 100), code, `/01/${BENCH_GTIN}/10/${code}`, harvest);
+      insertLot.run(
+        lotId,
+        producer.id,
+        product.id,
+        plot.id,
+        code,
+        new Date(harvest).toISOString().slice(0, 10),
+        50 + (i % 100),
+        code,
+        `/01/${BENCH_GTIN}/10/${code}`,
+        harvest,
+      );
       let prev = GENESIS_HASH;
       HISTORY.forEach(([kind, dayOffset, payload], k) => {
         const spec = KIND_SPECS[kind];
@@ -96,7 +122,25 @@ export async function generateTraceBench(file: string, lotCount = 100_000) {
           recordedAt: new Date(harvest),
         } as TraceEvent;
         event.hash = hashEvent(contentOf(event, []));
-        insertEvent.run(event.id, lotId, event.seq, kind, event.eventType, event.bizStep, event.disposition, event.action, event.eventTime.getTime(), event.readPoint, event.bizLocation, user.id, JSON.stringify(payload), event.ilmd ? JSON.stringify(event.ilmd) : null, prev, event.hash, harvest);
+        insertEvent.run(
+          event.id,
+          lotId,
+          event.seq,
+          kind,
+          event.eventType,
+          event.bizStep,
+          event.disposition,
+          event.action,
+          event.eventTime.getTime(),
+          event.readPoint,
+          event.bizLocation,
+          user.id,
+          JSON.stringify(payload),
+          event.ilmd ? JSON.stringify(event.ilmd) : null,
+          prev,
+          event.hash,
+          harvest,
+        );
         prev = event.hash;
         eventId++;
       });

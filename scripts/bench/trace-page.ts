@@ -110,7 +110,15 @@ if (!dbReady) {
 }
 if (!fs.existsSync("build/index.js")) execSync("npx remix build", { stdio: "inherit" });
 
-const env = { ...process.env, NODE_ENV: "production", PORT: String(PORT), DATABASE_PATH: DB_FILE, PUBLIC_URL: `http://localhost:${PORT}`, SESSION_SECRET: "bench-session-secret-bench-session-secret-01", LOG_REQUESTS: "0" } as NodeJS.ProcessEnv;
+const env = {
+  ...process.env,
+  NODE_ENV: "production",
+  PORT: String(PORT),
+  DATABASE_PATH: DB_FILE,
+  PUBLIC_URL: `http://localhost:${PORT}`,
+  SESSION_SECRET: "bench-session-secret-bench-session-secret-01",
+  LOG_REQUESTS: "0",
+} as NodeJS.ProcessEnv;
 await assertPortFree(PORT);
 await assertPortFree(BARE_PORT);
 const server = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], { env, stdio: ["ignore", "ignore", "inherit"] });
@@ -165,7 +173,10 @@ The trace page request includes the whole chain verification (10 SHA-256) and th
 ${table}
 
 ${verdict}.
-Load average at the end of the run: ${os.loadavg().map((l) => l.toFixed(1)).join(" / ")}.
+Load average at the end of the run: ${os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(" / ")}.
 
 **What this says.** Rendering a trace page at the origin costs ≈ 5–7 ms of CPU (React render,
 Remix routing, the loader with its chain check; the database lookups are well under 1 ms), so a

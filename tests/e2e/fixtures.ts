@@ -33,7 +33,10 @@ export async function loginAs(page: Page, email: string) {
   const user = e2eDb().select().from(users).where(eq(users.email, email)).get();
   if (!user) throw new Error(`No user ${email} in the e2e database`);
   const id = crypto.randomBytes(32).toString("base64url");
-  e2eDb().insert(sessions).values({ id, userId: user.id, expiresAt: new Date(Date.now() + 3600_000) }).run();
+  e2eDb()
+    .insert(sessions)
+    .values({ id, userId: user.id, expiresAt: new Date(Date.now() + 3600_000) })
+    .run();
   const session = await storage.getSession();
   session.set("sessionId", id);
   const setCookie = await storage.commitSession(session);

@@ -53,7 +53,16 @@ test("npm start's demo mode serves the production build without secrets, and say
   const dbPath = path.join(dir, "demo.db");
   fs.copyFileSync("tests/.tmp/e2e.db", dbPath);
   const port = await freePort();
-  const server = startServer({ NODE_ENV: "production", DEMO_MODE: "1", PORT: port, DATABASE_PATH: dbPath, SESSION_SECRET: "", STRIPE_API_BASE: "", STRIPE_SECRET_KEY: "", STRIPE_WEBHOOK_SECRET: "" });
+  const server = startServer({
+    NODE_ENV: "production",
+    DEMO_MODE: "1",
+    PORT: port,
+    DATABASE_PATH: dbPath,
+    SESSION_SECRET: "",
+    STRIPE_API_BASE: "",
+    STRIPE_SECRET_KEY: "",
+    STRIPE_WEBHOOK_SECRET: "",
+  });
   await waitForListening(server.output);
   expect(server.output()).toContain("demo mode");
   const home = await (await fetch(`http://localhost:${port}/`)).text();

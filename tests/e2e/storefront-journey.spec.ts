@@ -72,7 +72,9 @@ test("a new producer gets from sign-up to a tea a shopper can find", async ({ pa
   await addVariant("Hộp 200g", "200", "280000", "8");
   await expect(page.getByTestId("variant-row")).toHaveCount(2);
 
-  const png = await sharp({ create: { width: 1200, height: 900, channels: 3, background: { r: 46, g: 125, b: 50 } } }).png().toBuffer();
+  const png = await sharp({ create: { width: 1200, height: 900, channels: 3, background: { r: 46, g: 125, b: 50 } } })
+    .png()
+    .toBuffer();
   await page.getByLabel("Thêm ảnh").setInputFiles({ name: "che.png", mimeType: "image/png", buffer: png });
   await page.getByRole("button", { name: "Tải ảnh lên" }).click();
   await expect(page.getByTestId("product-photos").locator("img")).toHaveCount(1);

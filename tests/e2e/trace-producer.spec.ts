@@ -77,7 +77,8 @@ test.describe("traceability: a producer records a lot and a shopper scans it", (
     await phone.goto(url!);
     await expect(phone.getByRole("heading", { name: "Chè Tân Cương đặc biệt" })).toBeVisible();
     const timeline = phone.getByTestId("timeline");
-    for (const label of ["Bón phân", "Thu hái", "Làm héo", "Vò chè", "Sao, sấy khô", "Đóng gói"]) await expect(timeline.getByText(label, { exact: true })).toBeVisible();
+    for (const label of ["Bón phân", "Thu hái", "Làm héo", "Vò chè", "Sao, sấy khô", "Đóng gói"])
+      await expect(timeline.getByText(label, { exact: true })).toBeVisible();
     await expect(phone.getByTestId("chain-status")).toHaveAttribute("data-ok", "true");
     await expect(phone.getByText("Phân bón: Phân hữu cơ vi sinh")).toBeVisible();
 
@@ -106,13 +107,19 @@ test.describe("traceability: a producer records a lot and a shopper scans it", (
     await page.getByLabel("Số lượng", { exact: true }).fill("10");
     await page.getByRole("button", { name: "Tạo lô hàng" }).click();
     await expect(page).toHaveURL(/\/dashboard\/lots\/\d+$/);
-    await page.getByTestId("kind-picker").getByRole("link", { name: /^Phòng trừ sâu bệnh/ }).click();
+    await page
+      .getByTestId("kind-picker")
+      .getByRole("link", { name: /^Phòng trừ sâu bệnh/ })
+      .click();
     await page.getByLabel("Ngày", { exact: true }).fill("2026-11-10");
     await page.getByLabel("Giờ", { exact: true }).fill("08:00");
     await page.getByLabel("Tên phân bón / thuốc", { exact: true }).fill("Abamectin 3.6EC");
     await page.getByLabel("Thời gian cách ly (ngày)").fill("7");
     await page.getByRole("button", { name: "Lưu" }).click();
-    await page.getByTestId("kind-picker").getByRole("link", { name: /^Thu hái/ }).click();
+    await page
+      .getByTestId("kind-picker")
+      .getByRole("link", { name: /^Thu hái/ })
+      .click();
     await page.getByLabel("Ngày", { exact: true }).fill("2026-11-14");
     await page.getByLabel("Giờ", { exact: true }).fill("06:00");
     await page.getByRole("button", { name: "Lưu" }).click();

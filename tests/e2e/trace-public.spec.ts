@@ -20,7 +20,18 @@ test.describe("public trace page of the demo lot TC26XUAN", () => {
       await expect(page.getByText("✓ Đã xác minh")).toBeVisible();
       const timeline = page.getByTestId("timeline").locator(":scope > li");
       await expect(timeline).toHaveCount(10);
-      for (const label of ["Bón phân", "Phòng trừ sâu bệnh", "Thu hái", "Làm héo", "Vò chè", "Sao, sấy khô", "Phân loại", "Kiểm nghiệm", "Đóng gói", "Xuất hàng"]) {
+      for (const label of [
+        "Bón phân",
+        "Phòng trừ sâu bệnh",
+        "Thu hái",
+        "Làm héo",
+        "Vò chè",
+        "Sao, sấy khô",
+        "Phân loại",
+        "Kiểm nghiệm",
+        "Đóng gói",
+        "Xuất hàng",
+      ]) {
         await expect(page.getByTestId("timeline").getByText(label, { exact: true })).toBeVisible();
       }
       await expect(page.getByRole("heading", { name: "Kết quả kiểm nghiệm" })).toBeVisible();
@@ -70,7 +81,13 @@ test.describe("public trace page of the demo lot TC26XUAN", () => {
     await page.goto("/t/TC26XUAN");
     await expect.poll(scans).toBe(before + 1);
 
-    const serial = crypto.randomBytes(6).toString("hex").toUpperCase().replace(/[01]/g, "A").replace(/[^A-Z2-9]/g, "B").slice(0, 12);
+    const serial = crypto
+      .randomBytes(6)
+      .toString("hex")
+      .toUpperCase()
+      .replace(/[01]/g, "A")
+      .replace(/[^A-Z2-9]/g, "B")
+      .slice(0, 12);
     db.insert(serialUnits).values({ lotId: lot.id, serial }).run();
     for (let i = 1; i <= 5; i++) {
       await page.goto(`/t/TC26XUAN/${serial}`);

@@ -84,7 +84,11 @@ describe("sign up", () => {
   });
 
   it("treats an empty or garbled body as a form with errors", async () => {
-    const request = new Request("http://localhost:3000/signup", { method: "POST", body: "\u0000%%%", headers: { "Content-Type": "multipart/form-data; boundary=x" } });
+    const request = new Request("http://localhost:3000/signup", {
+      method: "POST",
+      body: "\u0000%%%",
+      headers: { "Content-Type": "multipart/form-data; boundary=x" },
+    });
     const res = await call(signupAction, request);
     expect(res.status).toBe(400);
   });
@@ -93,19 +97,19 @@ describe("sign up", () => {
 describe("sign in", () => {
   it("signs in with e-mail or phone and ignores a hostile redirectTo", async () => {
     await makeUser({ email: "buyer@example.test", phone: undefined });
-    const res = (await login({ identifier: "buyer@example.test", password: TEST_PASSWORD, redirectTo: "//evil.example" }));
+    const res = await login({ identifier: "buyer@example.test", password: TEST_PASSWORD, redirectTo: "//evil.example" });
     expect(res.status).toBe(302);
     expect(res.headers.get("Location")).toBe("/account");
 
     await makeUser({ phone: "+84977000111" });
-    const res2 = (await login({ identifier: "0977 000 111", password: TEST_PASSWORD, redirectTo: "/products?q=che" }));
+    const res2 = await login({ identifier: "0977 000 111", password: TEST_PASSWORD, redirectTo: "/products?q=che" });
     expect(res2.headers.get("Location")).toBe("/products?q=che");
   });
 
   it("says the credentials are wrong without telling which", async () => {
     await makeUser({ email: "someone@example.test" });
-    const wrongPassword = (await login({ identifier: "someone@example.test", password: "nope-nope" }));
-    const unknownUser = (await login({ identifier: "nobody@example.test", password: "nope-nope" }));
+    const wrongPassword = await login({ identifier: "someone@example.test", password: "nope-nope" });
+    const unknownUser = await login({ identifier: "nobody@example.test", password: "nope-nope" });
     for (const res of [wrongPassword, unknownUser]) {
       expect(res.status).toBe(400);
       const body = (await res.json()) as Reply;
@@ -117,15 +121,15 @@ describe("sign in", () => {
   it("locks an identifier after 5 failures with a clear message, even with the right password", async () => {
     await makeUser({ email: "target@example.test" });
     for (let i = 0; i < 5; i++) {
-      const res = (await login({ identifier: "target@example.test", password: `wrong-${i}` }, "10.9.9.9"));
+      const res = await login({ identifier: "target@example.test", password: `wrong-${i}` }, "10.9.9.9");
       expect(res.status).toBe(400);
     }
-    const locked = (await login({ identifier: "target@example.test", password: TEST_PASSWORD }, "10.9.9.9"));
+    const locked = await login({ identifier: "target@example.test", password: TEST_PASSWORD }, "10.9.9.9");
     expect(locked.status).toBe(429);
     const body = (await locked.json()) as Reply;
     expect(body.lastResult.error?.[""]?.[0]).toMatch(/Bạn đã nhập sai quá nhiều lần\. Vui lòng thử lại sau \d+ phút\./);
     // Another client is not locked out by this one.
-    const other = (await login({ identifier: "target@example.test", password: TEST_PASSWORD }, "10.1.1.1"));
+    const other = await login({ identifier: "target@example.test", password: TEST_PASSWORD }, "10.1.1.1");
     expect(other.status).toBe(302);
   });
 });
@@ -135,7 +139,7 @@ describe("sessions and guards", () => {
     expect(await getSessionUser(getRequest("/"))).toBeNull();
     expect(await getSessionUser(getRequest("/", "__session=eyJzZXNzaW9uSWQiOiJ4In0%3D.forged"))).toBeNull();
     await makeUser({ email: "revoked@example.test" });
-    const res = (await login({ identifier: "revoked@example.test", password: TEST_PASSWORD }));
+    const res = await login({ identifier: "revoked@example.test", password: TEST_PASSWORD });
     const cookie = cookieFrom(res);
     expect(await getSessionUser(getRequest("/", cookie))).not.toBeNull();
     getTestDb().delete(sessions).run();

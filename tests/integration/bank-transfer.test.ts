@@ -138,7 +138,11 @@ describe("SePay webhook", () => {
     const admin = await makeUser({ role: "admin" });
     expect(resolveNotification(item.id, admin.id, "Đã hoàn tiền cho khách")?.status).toBe("resolved");
     expect(resolveNotification(item.id, admin.id, "again")).toBeNull();
-    const log = getTestDb().select().from(auditLog).where(eq(auditLog.subjectId, String(item.id))).all();
+    const log = getTestDb()
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.subjectId, String(item.id)))
+      .all();
     expect(log).toHaveLength(1);
     expect(log[0]).toMatchObject({ action: "bank_notification.resolve", actorUserId: admin.id });
   });

@@ -116,18 +116,29 @@ describe("VietQR bank transfer for an order", () => {
 
   it("the QR image on the order page scans back to the same payload, and only the buyer may fetch it", async () => {
     const { order, cookie } = await bankOrder();
-    const res = (await qrLoader({ request: getRequest(`/orders/${order.code}/vietqr.png`, cookie), params: { code: order.code }, context } as never)) as Response;
+    const res = (await qrLoader({
+      request: getRequest(`/orders/${order.code}/vietqr.png`, cookie),
+      params: { code: order.code },
+      context,
+    } as never)) as Response;
     expect(res.headers.get("Content-Type")).toBe("image/png");
-    const { data, info } = await sharp(Buffer.from(await res.arrayBuffer())).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+    const { data, info } = await sharp(Buffer.from(await res.arrayBuffer()))
+      .ensureAlpha()
+      .raw()
+      .toBuffer({ resolveWithObject: true });
     const scanned = jsQR(new Uint8ClampedArray(data), info.width, info.height);
     expect(scanned?.data).toBe(bankTransferInstructions(order).payload);
-    await expect(qrLoader({ request: getRequest(`/orders/${order.code}/vietqr.png`), params: { code: order.code }, context } as never)).rejects.toMatchObject({ status: 404 });
+    await expect(qrLoader({ request: getRequest(`/orders/${order.code}/vietqr.png`), params: { code: order.code }, context } as never)).rejects.toMatchObject({
+      status: 404,
+    });
   });
 
   it("a SePay notification with the memo and exact amount marks the order paid; the status JSON follows; a replay changes nothing", async () => {
     const { order, cookie } = await bankOrder();
     const status = async () =>
-      (await ((await statusLoader({ request: getRequest(`/orders/${order.code}/status`, cookie), params: { code: order.code }, context } as never)) as Response).json()) as {
+      (await (
+        (await statusLoader({ request: getRequest(`/orders/${order.code}/status`, cookie), params: { code: order.code }, context } as never)) as Response
+      ).json()) as {
         paymentStatus: string;
       };
     expect((await status()).paymentStatus).toBe("unpaid");
@@ -138,7 +149,14 @@ describe("VietQR bank transfer for an order", () => {
     expect((await status()).paymentStatus).toBe("paid");
     const replay = await postSepay(`MBVCB.1234.${order.paymentMemo}.CT tu 0123`, 370000, 9001);
     expect(await replay.json()).toMatchObject({ duplicate: true });
-    expect(db().select().from(orderEvents).where(eq(orderEvents.orderId, order.id)).all().filter((e) => e.kind === "paid")).toHaveLength(1);
+    expect(
+      db()
+        .select()
+        .from(orderEvents)
+        .where(eq(orderEvents.orderId, order.id))
+        .all()
+        .filter((e) => e.kind === "paid"),
+    ).toHaveLength(1);
     // A second, separate transfer for the same order goes to reconciliation.
     expect(await (await postSepay(`${order.paymentMemo}`, 370000)).json()).toMatchObject({ status: "already_paid" });
   });
@@ -150,7 +168,12 @@ describe("VietQR bank transfer for an order", () => {
     expect(orderById(order.id).paymentStatus).toBe("unpaid");
     const kept = db().select().from(bankNotifications).where(eq(bankNotifications.targetId, order.id)).all();
     expect(kept.filter((k) => k.targetType === "order" && k.status === "amount_mismatch")).toHaveLength(2);
-    const kinds = db().select().from(orderEvents).where(eq(orderEvents.orderId, order.id)).all().map((e) => e.kind);
+    const kinds = db()
+      .select()
+      .from(orderEvents)
+      .where(eq(orderEvents.orderId, order.id))
+      .all()
+      .map((e) => e.kind);
     expect(kinds).toEqual(expect.arrayContaining(["transfer_underpaid", "transfer_overpaid"]));
     // An unknown CSO memo is simply unmatched.
     expect(await (await postSepay("CSOZZZZZZ", 370000)).json()).toMatchObject({ status: "unmatched" });
@@ -170,7 +193,11 @@ describe("VietQR bank transfer for an order", () => {
     expect(confirmBankTransferByHand(order.code, admin.id, "Sao kê VCB 22/11")).toBe(true);
     expect(orderById(order.id).paymentStatus).toBe("paid");
     expect(confirmBankTransferByHand(order.code, admin.id, "again")).toBe(false);
-    const log = db().select().from(auditLog).where(eq(auditLog.subjectId, String(order.id))).all();
+    const log = db()
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.subjectId, String(order.id)))
+      .all();
     expect(log.map((l) => l.action)).toEqual(["order.confirm_transfer"]);
   });
 
@@ -189,7 +216,14 @@ describe("VietQR bank transfer for an order", () => {
     const late = await postSepay(`${order.paymentMemo}`, order.totalVnd);
     expect(await late.json()).toMatchObject({ status: "already_paid" });
     expect(orderById(order.id).paymentStatus).toBe("unpaid");
-    expect(db().select().from(orderEvents).where(eq(orderEvents.orderId, order.id)).all().map((e) => e.kind)).toContain("transfer_after_cancel");
+    expect(
+      db()
+        .select()
+        .from(orderEvents)
+        .where(eq(orderEvents.orderId, order.id))
+        .all()
+        .map((e) => e.kind),
+    ).toContain("transfer_after_cancel");
     void fresh;
   });
 });

@@ -37,7 +37,10 @@ async function shop() {
 
 const stockOf = (id: number) => getTestDb().select({ s: productVariants.stock }).from(productVariants).where(eq(productVariants.id, id)).get()!.s;
 const count = (table: typeof orders | typeof orderParts | typeof orderLines | typeof orderEvents) =>
-  getTestDb().select({ n: sql<number>`count(*)` }).from(table).get()!.n;
+  getTestDb()
+    .select({ n: sql<number>`count(*)` })
+    .from(table)
+    .get()!.n;
 
 function checkoutFields(extra: Record<string, string> = {}) {
   return {
@@ -118,7 +121,10 @@ describe("checkout", () => {
   async function guestWithCart(lines: [number, number][]) {
     let cookie = "";
     for (const [variantId, quantity] of lines) {
-      const res = await call(cartAction, formRequest(FETCH, { intent: "add", variantId: String(variantId), quantity: String(quantity) }, cookie ? { cookie } : {}));
+      const res = await call(
+        cartAction,
+        formRequest(FETCH, { intent: "add", variantId: String(variantId), quantity: String(quantity) }, cookie ? { cookie } : {}),
+      );
       expect(res.status).toBe(200);
       cookie ||= cookieFrom(res);
     }
@@ -144,7 +150,11 @@ describe("checkout", () => {
     });
     const res = await call(checkoutAction, formRequest("/checkout", fields, { cookie }));
     expect(res.status).toBe(302);
-    const order = getTestDb().select().from(orders).orderBy(sql`${orders.id} desc`).get()!;
+    const order = getTestDb()
+      .select()
+      .from(orders)
+      .orderBy(sql`${orders.id} desc`)
+      .get()!;
     expect(res.headers.get("Location")).toBe(`/orders/${order.code}`);
     expect(order.subtotalVnd).toBe(2 * 120000 + 250000);
     expect(order.deliveryVnd).toBe(12000); // only producer A's part is delivered
@@ -156,7 +166,11 @@ describe("checkout", () => {
     expect(stockOf(vb.id)).toBe(3);
     expect(getCart({ userId: null, guestId: order.guestId }).count).toBe(0);
     expect(getTestDb().select().from(cartItems).where(eq(cartItems.cartId, order.guestId!)).all()).toHaveLength(0);
-    const messages = getTestDb().select().from(outbox).where(sql`${outbox.dedupeKey} like ${`order:${order.id}:%`}`).all();
+    const messages = getTestDb()
+      .select()
+      .from(outbox)
+      .where(sql`${outbox.dedupeKey} like ${`order:${order.id}:%`}`)
+      .all();
     expect(messages.map((m) => m.template).sort()).toEqual(["order.part_placed", "order.part_placed", "order.placed"]);
   });
 
@@ -182,11 +196,18 @@ describe("checkout", () => {
     const { va, a } = await shop();
     const before = count(orders);
     const cookie = await guestWithCart([[va.id, 1]]);
-    const changed = await call(checkoutAction, formRequest("/checkout", checkoutFields({ [`delivery_${a.producer.id}`]: "delivery", expectedSubtotalVnd: "1000" }), { cookie }));
+    const changed = await call(
+      checkoutAction,
+      formRequest("/checkout", checkoutFields({ [`delivery_${a.producer.id}`]: "delivery", expectedSubtotalVnd: "1000" }), { cookie }),
+    );
     expect(changed.status).toBe(409);
     const bad = await call(
       checkoutAction,
-      formRequest("/checkout", checkoutFields({ customerPhone: "12345", customerName: "", paymentMethod: "bitcoin", [`delivery_${a.producer.id}`]: "delivery" }), { cookie }),
+      formRequest(
+        "/checkout",
+        checkoutFields({ customerPhone: "12345", customerName: "", paymentMethod: "bitcoin", [`delivery_${a.producer.id}`]: "delivery" }),
+        { cookie },
+      ),
     );
     expect(bad.status).toBe(400);
     const body = (await bad.json()) as { lastResult: { error: Record<string, string[]>; initialValue: Record<string, string> } };
@@ -194,14 +215,23 @@ describe("checkout", () => {
     expect(body.lastResult.error.customerName).toEqual(["validation.required"]);
     expect(body.lastResult.error.paymentMethod).toEqual(["cart:errors.paymentRequired"]);
     expect(body.lastResult.initialValue.addressLine).toBe("Xóm Hồng Thái 2"); // input kept
-    const noCommune = await call(checkoutAction, formRequest("/checkout", checkoutFields({ communeCode: "", [`delivery_${a.producer.id}`]: "delivery" }), { cookie }));
+    const noCommune = await call(
+      checkoutAction,
+      formRequest("/checkout", checkoutFields({ communeCode: "", [`delivery_${a.producer.id}`]: "delivery" }), { cookie }),
+    );
     expect(noCommune.status).toBe(400);
     expect(((await noCommune.json()) as typeof body).lastResult.error.communeCode).toEqual(["cart:errors.communeRequired"]);
-    const unknownCommune = await call(checkoutAction, formRequest("/checkout", checkoutFields({ communeCode: "99999", [`delivery_${a.producer.id}`]: "delivery" }), { cookie }));
+    const unknownCommune = await call(
+      checkoutAction,
+      formRequest("/checkout", checkoutFields({ communeCode: "99999", [`delivery_${a.producer.id}`]: "delivery" }), { cookie }),
+    );
     expect(unknownCommune.status).toBe(409);
     const noDelivery = await call(checkoutAction, formRequest("/checkout", checkoutFields(), { cookie }));
     expect(noDelivery.status).toBe(400);
-    const wrongMarket = await call(checkoutAction, formRequest("/checkout", checkoutFields({ [`delivery_${a.producer.id}`]: "pickup_market", [`market_${a.producer.id}`]: "nowhere" }), { cookie }));
+    const wrongMarket = await call(
+      checkoutAction,
+      formRequest("/checkout", checkoutFields({ [`delivery_${a.producer.id}`]: "pickup_market", [`market_${a.producer.id}`]: "nowhere" }), { cookie }),
+    );
     expect(wrongMarket.status).toBe(409);
     expect(count(orders) - before).toBe(0);
     expect(stockOf(va.id)).toBe(10);
@@ -233,10 +263,16 @@ describe("checkout", () => {
     const { va, vb, a, b } = await shop();
     const db = getTestDb();
     const before = { orders: count(orders), parts: count(orderParts), lines: count(orderLines), events: count(orderEvents) };
-    changeCartLine({ userId: null, guestId: "guest-fault-aaaaaaaaaaaaaaaa" }, { variantId: va.id, quantity: 2, mode: "add" }, () => "guest-fault-aaaaaaaaaaaaaaaa");
+    changeCartLine(
+      { userId: null, guestId: "guest-fault-aaaaaaaaaaaaaaaa" },
+      { variantId: va.id, quantity: 2, mode: "add" },
+      () => "guest-fault-aaaaaaaaaaaaaaaa",
+    );
     changeCartLine({ userId: null, guestId: "guest-fault-aaaaaaaaaaaaaaaa" }, { variantId: vb.id, quantity: 1, mode: "add" }, () => "x");
     // A fault injected after the order row, the first part, its stock update and line are written.
-    db.$client.exec(`create trigger fail_second_line before insert on order_lines when new.variant_id = ${vb.id} begin select raise(abort, 'injected fault'); end;`);
+    db.$client.exec(
+      `create trigger fail_second_line before insert on order_lines when new.variant_id = ${vb.id} begin select raise(abort, 'injected fault'); end;`,
+    );
     try {
       expect(() =>
         placeOrder({
@@ -295,7 +331,11 @@ describe("checkout", () => {
     expect(results.filter((r) => r.ok)).toHaveLength(5);
     expect(results.filter((r) => !r.ok).every((r) => r.error === "checkout.outOfStock")).toBe(true);
     expect(stockOf(variant.id)).toBe(0);
-    const sold = db.select({ q: sql<number>`sum(${orderLines.quantity})` }).from(orderLines).where(eq(orderLines.variantId, variant.id)).get()!.q;
+    const sold = db
+      .select({ q: sql<number>`sum(${orderLines.quantity})` })
+      .from(orderLines)
+      .where(eq(orderLines.variantId, variant.id))
+      .get()!.q;
     expect(sold).toBe(5);
     expect(count(orders) - before).toBe(5);
   }, 60_000);
@@ -303,12 +343,20 @@ describe("checkout", () => {
   it("killing the process (SIGKILL) in the middle of a run of checkouts loses no committed order and leaves no partial one", async () => {
     const { a } = await shop();
     const db = getTestDb();
-    const product = makeProduct(a.producer.id, { variants: [{ label: "Gói 1kg", priceVnd: 50000, stock: 500 }, { label: "Gói 2kg", priceVnd: 95000, stock: 500 }] });
+    const product = makeProduct(a.producer.id, {
+      variants: [
+        { label: "Gói 1kg", priceVnd: 50000, stock: 500 },
+        { label: "Gói 2kg", priceVnd: 95000, stock: 500 },
+      ],
+    });
     const variants = db.select().from(productVariants).where(eq(productVariants.productId, product.id)).all();
     const guests = Array.from({ length: 200 }, (_, i) => `guest-crash-${String(i).padStart(3, "0")}-aaaaaaaa`);
     for (const g of guests) for (const v of variants) changeCartLine({ userId: null, guestId: g }, { variantId: v.id, quantity: 1, mode: "add" }, () => g);
 
-    const child = spawn(process.execPath, ["--import", "tsx", "tests/support/checkout-crash-worker.ts", String(a.producer.id), ...guests], { env: process.env, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, ["--import", "tsx", "tests/support/checkout-crash-worker.ts", String(a.producer.id), ...guests], {
+      env: process.env,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     const committed: number[] = [];
     await new Promise<void>((resolve) => {
       child.stdout.on("data", (d: Buffer) => {
@@ -322,7 +370,11 @@ describe("checkout", () => {
     expect(committed.length).toBeGreaterThanOrEqual(5);
     expect(committed.length).toBeLessThan(200);
 
-    const placed = db.select().from(orders).where(sql`${orders.idempotencyKey} like ${"%crash-guest-crash-%"}`).all();
+    const placed = db
+      .select()
+      .from(orders)
+      .where(sql`${orders.idempotencyKey} like ${"%crash-guest-crash-%"}`)
+      .all();
     // Every order the process reported as committed is there (and maybe one more that committed before the kill landed).
     expect(placed.map((o) => o.id)).toEqual(expect.arrayContaining(committed));
     // Every order present is whole: one part, two lines, totals right.

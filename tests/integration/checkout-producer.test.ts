@@ -87,7 +87,13 @@ describe("producer order queue", () => {
     expect((await call(queueAction, formRequest("/dashboard/orders", { partId: String(myPart.id), intent: "fly" }, { cookie }))).status).toBe(400);
 
     // Shipping notified the shopper through the outbox.
-    expect(db().select().from(outbox).all().some((m) => m.template.startsWith("order.shipped"))).toBe(true);
+    expect(
+      db()
+        .select()
+        .from(outbox)
+        .all()
+        .some((m) => m.template.startsWith("order.shipped")),
+    ).toBe(true);
   });
 
   it("the whole COD order becomes paid and completed when every part is delivered with cash", async () => {
@@ -97,7 +103,12 @@ describe("producer order queue", () => {
       [theirs.owner, theirPart],
     ] as const) {
       const cookie = await sessionCookie(owner.id);
-      for (const fields of [{ intent: "confirm" }, { intent: "pack" }, { intent: "ship", carrier: "GHTK", trackingNumber: "S1" }, { intent: "deliver", cashReceived: "on" }] as Record<string, string>[]) {
+      for (const fields of [
+        { intent: "confirm" },
+        { intent: "pack" },
+        { intent: "ship", carrier: "GHTK", trackingNumber: "S1" },
+        { intent: "deliver", cashReceived: "on" },
+      ] as Record<string, string>[]) {
         expect((await call(queueAction, formRequest("/dashboard/orders", { partId: String(part.id), ...fields }, { cookie }))).status).toBe(200);
       }
     }
@@ -111,8 +122,12 @@ describe("producer order queue", () => {
     const { order, mine, theirs, v1, myPart, theirPart, guestCookie } = await codOrder();
     expect(db().select().from(productVariants).where(eq(productVariants.id, v1.id)).get()!.stock).toBe(8);
     const cookie = await sessionCookie(mine.owner.id);
-    expect((await call(queueAction, formRequest("/dashboard/orders", { partId: String(myPart.id), intent: "cancel", reason: "" }, { cookie }))).status).toBe(400);
-    expect((await call(queueAction, formRequest("/dashboard/orders", { partId: String(myPart.id), intent: "cancel", reason: "Hết hàng" }, { cookie }))).status).toBe(200);
+    expect((await call(queueAction, formRequest("/dashboard/orders", { partId: String(myPart.id), intent: "cancel", reason: "" }, { cookie }))).status).toBe(
+      400,
+    );
+    expect(
+      (await call(queueAction, formRequest("/dashboard/orders", { partId: String(myPart.id), intent: "cancel", reason: "Hết hàng" }, { cookie }))).status,
+    ).toBe(200);
     expect(db().select().from(productVariants).where(eq(productVariants.id, v1.id)).get()!.stock).toBe(10);
     expect(db().select().from(orders).where(eq(orders.id, order.id)).get()!.status).toBe("open");
 
@@ -148,9 +163,15 @@ describe("producer order queue", () => {
     const page = (await (await call(adminOrdersLoader, getRequest("/admin/orders?lot=RC26LOTX", adminCookie))).json()) as { hits: unknown[] };
     expect(page.hits).toHaveLength(1);
     expect((await call(adminOrdersLoader, getRequest("/admin/orders?lot=RC26LOTX", cookie))).status).toBe(403);
-    const saved = await call(adminOrdersAction, formRequest("/admin/orders", { intent: "save-fee", key: "area:dai-tu", label: "Đại Từ", feeVnd: "25000" }, { cookie: adminCookie }));
+    const saved = await call(
+      adminOrdersAction,
+      formRequest("/admin/orders", { intent: "save-fee", key: "area:dai-tu", label: "Đại Từ", feeVnd: "25000" }, { cookie: adminCookie }),
+    );
     expect(saved.status).toBe(302);
-    const bad = await call(adminOrdersAction, formRequest("/admin/orders", { intent: "save-fee", key: "drop table", label: "x", feeVnd: "-1" }, { cookie: adminCookie }));
+    const bad = await call(
+      adminOrdersAction,
+      formRequest("/admin/orders", { intent: "save-fee", key: "drop table", label: "x", feeVnd: "-1" }, { cookie: adminCookie }),
+    );
     expect(bad.status).toBe(400);
   });
 
@@ -165,7 +186,14 @@ describe("producer order queue", () => {
     const result = await deliverPending(db(), [adapter], 500);
     expect(result.sent).toBe(sent.length);
     expect(sent).toContain("order.placed");
-    expect(db().select().from(outbox).all().filter((m) => m.status === "sent").every((m) => m.recipientKind === "shopper")).toBe(true);
+    expect(
+      db()
+        .select()
+        .from(outbox)
+        .all()
+        .filter((m) => m.status === "sent")
+        .every((m) => m.recipientKind === "shopper"),
+    ).toBe(true);
   });
 
   it("packing offers the producer's own lots and links the line to the lot", async () => {
@@ -173,11 +201,21 @@ describe("producer order queue", () => {
     const line = db().select().from(orderLines).where(eq(orderLines.partId, myPart.id)).get()!;
     const productId = db().select().from(productVariants).where(eq(productVariants.id, line.variantId)).get()!.productId;
     const myPlot = createPlot(mine.producer.id, { name: "Đồi chè số 1", areaSqm: 5000, communeCode: "05503", crops: "Chè" }, db());
-    createLot(mine.producer.id, { productId, plotId: myPlot.id, lotNumber: "XUAN-2026-01", harvestDate: "2026-03-20", quantity: 50, unit: "kg", traceCode: "TC26XUAN" }, db());
+    createLot(
+      mine.producer.id,
+      { productId, plotId: myPlot.id, lotNumber: "XUAN-2026-01", harvestDate: "2026-03-20", quantity: 50, unit: "kg", traceCode: "TC26XUAN" },
+      db(),
+    );
     // Another producer's lot is never offered, nor linked when its code is typed.
-    createLot(theirs.producer.id, { productId: v2.productId, plotId: null, lotNumber: "OTHER-1", harvestDate: "2026-03-21", quantity: 10, unit: "kg", traceCode: "TC26HERS" }, db());
+    createLot(
+      theirs.producer.id,
+      { productId: v2.productId, plotId: null, lotNumber: "OTHER-1", harvestDate: "2026-03-21", quantity: 10, unit: "kg", traceCode: "TC26HERS" },
+      db(),
+    );
     const cookie = await sessionCookie(mine.owner.id);
-    const page = (await (await call(queueLoader, getRequest("/dashboard/orders", cookie))).json()) as { parts: { id: number; lines: { id: number; lotOptions: { code: string }[] }[] }[] };
+    const page = (await (await call(queueLoader, getRequest("/dashboard/orders", cookie))).json()) as {
+      parts: { id: number; lines: { id: number; lotOptions: { code: string }[] }[] }[];
+    };
     expect(page.parts[0]!.lines[0]!.lotOptions.map((o) => o.code)).toEqual(["TC26XUAN"]); // not the other producer's lot
     await call(queueAction, formRequest("/dashboard/orders", { partId: String(myPart.id), intent: "confirm" }, { cookie }));
     await call(queueAction, formRequest("/dashboard/orders", { partId: String(myPart.id), intent: "pack", [`lot_${line.id}`]: "xuan-2026-01" }, { cookie }));

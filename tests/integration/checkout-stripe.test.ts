@@ -91,7 +91,9 @@ describe("Stripe card payment through the stand-in (official SDK)", () => {
     const a = await stripe.checkout.sessions.create(params, { idempotencyKey: "same-key-1" });
     const b = await stripe.checkout.sessions.create(params, { idempotencyKey: "same-key-1" });
     expect(b.id).toBe(a.id);
-    await expect(stripe.checkout.sessions.create({ ...params, success_url: "http://localhost/other" }, { idempotencyKey: "same-key-1" })).rejects.toThrow(/idempotent/i);
+    await expect(stripe.checkout.sessions.create({ ...params, success_url: "http://localhost/other" }, { idempotencyKey: "same-key-1" })).rejects.toThrow(
+      /idempotent/i,
+    );
     await expect(stripe.checkout.sessions.retrieve("cs_test_nope")).rejects.toThrow(/No such checkout.session/);
   });
 
@@ -116,7 +118,14 @@ describe("Stripe card payment through the stand-in (official SDK)", () => {
     expect(replay.status).toBe(200);
     expect(await replay.json()).toMatchObject({ duplicate: true, outcome: "paid" });
     expect(orderById(order.id).paidAt!.getTime()).toBe(paid.paidAt!.getTime());
-    expect(db().select().from(orderEvents).where(eq(orderEvents.orderId, order.id)).all().filter((e) => e.kind === "paid")).toHaveLength(1);
+    expect(
+      db()
+        .select()
+        .from(orderEvents)
+        .where(eq(orderEvents.orderId, order.id))
+        .all()
+        .filter((e) => e.kind === "paid"),
+    ).toHaveLength(1);
 
     // A *different* event id for the same payment is also harmless.
     const again = await postEvent(eventFor("checkout.session.completed", session));
@@ -149,7 +158,14 @@ describe("Stripe card payment through the stand-in (official SDK)", () => {
     await postEvent(eventFor("checkout.session.expired", standIn.sessions.get(sessionId)!));
     expect(stockOf(variant.id)).toBe(10);
     // A success for the same session arriving late (out of order).
-    const late = await postEvent(eventFor("checkout.session.completed", { ...standIn.sessions.get(sessionId)!, status: "complete", payment_status: "paid", payment_intent: "pi_test_late" }));
+    const late = await postEvent(
+      eventFor("checkout.session.completed", {
+        ...standIn.sessions.get(sessionId)!,
+        status: "complete",
+        payment_status: "paid",
+        payment_intent: "pi_test_late",
+      }),
+    );
     expect(await late.json()).toMatchObject({ outcome: "paid_after_cancel" });
     expect(stockOf(variant.id)).toBe(10);
     expect(orderById(order.id).status).toBe("cancelled");
@@ -181,7 +197,10 @@ describe("Stripe card payment through the stand-in (official SDK)", () => {
     const { order } = await cardOrder(1);
     await startCardPayment(order.id);
     const session = standIn.sessions.get(orderById(order.id).stripeSessionId!)!;
-    const before = db().select({ n: sql<number>`count(*)` }).from(stripeEvents).get()!.n;
+    const before = db()
+      .select({ n: sql<number>`count(*)` })
+      .from(stripeEvents)
+      .get()!.n;
     const forged = await postEvent(eventFor("checkout.session.completed", { ...session, payment_status: "paid" }), "whsec_wrong");
     expect(forged.status).toBe(400);
     const tampered = JSON.stringify(eventFor("checkout.session.completed", { ...session, payment_status: "paid" }));
@@ -190,7 +209,12 @@ describe("Stripe card payment through the stand-in (official SDK)", () => {
     expect(res2.status).toBe(400);
     const missing = await fetch(`${base}/webhooks/stripe`, { method: "POST", body: tampered });
     expect(missing.status).toBe(400);
-    expect(db().select({ n: sql<number>`count(*)` }).from(stripeEvents).get()!.n).toBe(before);
+    expect(
+      db()
+        .select({ n: sql<number>`count(*)` })
+        .from(stripeEvents)
+        .get()!.n,
+    ).toBe(before);
     expect(orderById(order.id).paymentStatus).toBe("unpaid");
   });
 
@@ -200,7 +224,9 @@ describe("Stripe card payment through the stand-in (official SDK)", () => {
     const session = standIn.sessions.get(orderById(order.id).stripeSessionId!)!;
     const other = await postEvent(eventFor("checkout.session.completed", { ...session, id: "cs_test_someone_else", payment_status: "paid" }));
     expect(await other.json()).toMatchObject({ outcome: "ignored:unknown_session" });
-    const ghost = await postEvent(eventFor("checkout.session.completed", { ...session, metadata: { kind: "order", orderId: "999999" }, payment_status: "paid" }));
+    const ghost = await postEvent(
+      eventFor("checkout.session.completed", { ...session, metadata: { kind: "order", orderId: "999999" }, payment_status: "paid" }),
+    );
     expect(await ghost.json()).toMatchObject({ outcome: "ignored:unknown_order" });
     const kind = await postEvent(eventFor("checkout.session.completed", { ...session, metadata: { kind: "mystery" } }));
     expect(await kind.json()).toMatchObject({ outcome: "ignored:unknown_kind" });

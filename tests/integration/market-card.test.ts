@@ -23,8 +23,7 @@ afterAll(async () => {
   await close();
 });
 
-const call = (fn: unknown, request: Request, params: Record<string, string> = {}) =>
-  (fn as (a: unknown) => Promise<Response>)({ request, context, params });
+const call = (fn: unknown, request: Request, params: Record<string, string> = {}) => (fn as (a: unknown) => Promise<Response>)({ request, context, params });
 const getCharge = (id: number) => getTestDb().select().from(tillCharges).where(eq(tillCharges.id, id)).get()!;
 const KEY = () => `card-${Math.random().toString(36).slice(2)}-${Date.now()}`;
 const todayRange = () => localDayRange(localDate(new Date()));
@@ -32,7 +31,11 @@ const todayRange = () => localDayRange(localDate(new Date()));
 async function postEvent(type: string, session: object, id = `evt_test_${Math.random().toString(36).slice(2)}`) {
   const payload = JSON.stringify({ id, object: "event", type, created: Math.floor(Date.now() / 1000), livemode: false, data: { object: session } });
   const header = Stripe.webhooks.generateTestHeaderString({ payload, secret: TEST_WEBHOOK_SECRET });
-  const res = await fetch(`${base}/webhooks/stripe`, { method: "POST", headers: { "Content-Type": "application/json", "Stripe-Signature": header }, body: payload });
+  const res = await fetch(`${base}/webhooks/stripe`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", "Stripe-Signature": header },
+    body: payload,
+  });
   return (await res.json()) as { duplicate: boolean; outcome: string };
 }
 
@@ -53,7 +56,11 @@ describe("card payment at the till (Stripe Checkout through the SDK)", () => {
     expect(session).toMatchObject({ amount_total: 150000, currency: "vnd", metadata: { kind: "till", chargeId: String(charge.id) } });
     expect(session.expires_at - Math.floor(charge.createdAt.getTime() / 1000)).toBeGreaterThanOrEqual(30 * 60);
     // The charge page shows the hosted page's link as a QR.
-    const page = (await (await call(chargeLoader, getRequest(`/till/charges/${charge.id}`, cookie), { id: String(charge.id) })).json()) as { cardUrl: string; qr: string; cardTestMode: boolean };
+    const page = (await (await call(chargeLoader, getRequest(`/till/charges/${charge.id}`, cookie), { id: String(charge.id) })).json()) as {
+      cardUrl: string;
+      qr: string;
+      cardTestMode: boolean;
+    };
     expect(page.cardUrl).toBe(charge.stripeCheckoutUrl);
     expect(page.cardUrl).toContain(`/__stripe/checkout/${charge.stripeSessionId}`);
     expect(page.qr).toMatch(/^<svg/);
@@ -79,7 +86,11 @@ describe("card payment at the till (Stripe Checkout through the SDK)", () => {
     const session = { ...standIn.sessions.get(saved.stripeSessionId!)!, status: "complete", payment_status: "paid" };
     // Wrong signature.
     const payload = JSON.stringify({ id: "evt_forged", object: "event", type: "checkout.session.completed", data: { object: session } });
-    const forged = await fetch(`${base}/webhooks/stripe`, { method: "POST", headers: { "Stripe-Signature": Stripe.webhooks.generateTestHeaderString({ payload, secret: "whsec_wrong" }) }, body: payload });
+    const forged = await fetch(`${base}/webhooks/stripe`, {
+      method: "POST",
+      headers: { "Stripe-Signature": Stripe.webhooks.generateTestHeaderString({ payload, secret: "whsec_wrong" }) },
+      body: payload,
+    });
     expect(forged.status).toBe(400);
     expect((await postEvent("checkout.session.completed", { ...session, id: "cs_test_other" })).outcome).toBe("ignored:unknown_session");
     expect((await postEvent("checkout.session.completed", { ...session, amount_total: 9000 })).outcome).toBe("mismatch");
@@ -114,7 +125,9 @@ describe("card payment at the till (Stripe Checkout through the SDK)", () => {
       const bad = await call(payAction, formRequest(`/stalls/${stall.slug}/pay`, { amount, idempotencyKey: KEY() }), { slug: stall.slug });
       expect(bad.status, amount).toBe(400);
     }
-    const bot = await call(payAction, formRequest(`/stalls/${stall.slug}/pay`, { amount: "10000", idempotencyKey: KEY(), website: "http://spam" }), { slug: stall.slug });
+    const bot = await call(payAction, formRequest(`/stalls/${stall.slug}/pay`, { amount: "10000", idempotencyKey: KEY(), website: "http://spam" }), {
+      slug: stall.slug,
+    });
     expect(bot.status).toBe(400);
     expect(getTestDb().select().from(tillCharges).where(eq(tillCharges.stallId, stall.id)).all()).toHaveLength(1);
   });

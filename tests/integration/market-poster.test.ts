@@ -9,8 +9,7 @@ import { decodeVietQr } from "~/utils/vietqr";
 import { context, getRequest } from "../support/request";
 import { makeStall } from "../support/market";
 
-const call = (fn: unknown, request: Request, params: Record<string, string>) =>
-  (fn as (a: unknown) => Promise<Response>)({ request, context, params });
+const call = (fn: unknown, request: Request, params: Record<string, string>) => (fn as (a: unknown) => Promise<Response>)({ request, context, params });
 
 async function status(p: Promise<Response>) {
   try {
@@ -37,7 +36,9 @@ describe("stall poster", () => {
     expect(decodeVietQr(code!.data)).toMatchObject({ dynamic: false, bin: "970416", account: "257678859", crcValid: true });
     // Quiet zone: the corner pixels are white.
     expect([data[0], data[1], data[2]]).toEqual([255, 255, 255]);
-    const again = await call(pngLoader, new Request(`http://localhost:3000/stalls/${stall.slug}/vietqr.png`, { headers: { "If-None-Match": etag } }), { slug: stall.slug });
+    const again = await call(pngLoader, new Request(`http://localhost:3000/stalls/${stall.slug}/vietqr.png`, { headers: { "If-None-Match": etag } }), {
+      slug: stall.slug,
+    });
     expect(again.status).toBe(304);
   });
 

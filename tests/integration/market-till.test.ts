@@ -137,14 +137,23 @@ describe("till charges from the phone", () => {
   it("items from the linked producer's products: an empty amount charges their total; foreign items are ignored", async () => {
     const { producer } = await makeProducer();
     const other = await makeProducer();
-    const product = makeProduct(producer.id, { variants: [{ label: "Hộp 100g", priceVnd: 120000, stock: 5 }, { label: "Túi 50g", priceVnd: 45000, stock: 5 }] });
+    const product = makeProduct(producer.id, {
+      variants: [
+        { label: "Hộp 100g", priceVnd: 120000, stock: 5 },
+        { label: "Túi 50g", priceVnd: 45000, stock: 5 },
+      ],
+    });
     const foreign = makeProduct(other.producer.id);
     const variants = getTestDb().select().from(productVariants).where(eq(productVariants.productId, product.id)).all();
     const foreignVariant = getTestDb().select().from(productVariants).where(eq(productVariants.productId, foreign.id)).get()!;
     const { trader, stall } = await makeStall({ producerId: producer.id });
     const body = new URLSearchParams({ amount: "", intent: "charge:cash", idempotencyKey: KEY() });
     for (const v of [...variants, foreignVariant]) body.append("item", String(v.id));
-    const request = new Request("http://localhost:3000/till", { method: "POST", body, headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: await cookieFor(trader.id) } });
+    const request = new Request("http://localhost:3000/till", {
+      method: "POST",
+      body,
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: await cookieFor(trader.id) },
+    });
     expect((await call(tillAction, request)).status).toBe(302);
     const charge = getTestDb().select().from(tillCharges).where(eq(tillCharges.stallId, stall.id)).get()!;
     expect(charge.amount).toBe(165000);
@@ -153,7 +162,10 @@ describe("till charges from the phone", () => {
 
   it("a quick-amount button without JavaScript fills the amount and takes no payment", async () => {
     const { trader, stall } = await makeStall();
-    const res = await call(tillAction, formRequest("/till", { amount: "", intent: "amount:20000", idempotencyKey: KEY() }, { cookie: await cookieFor(trader.id) }));
+    const res = await call(
+      tillAction,
+      formRequest("/till", { amount: "", intent: "amount:20000", idempotencyKey: KEY() }, { cookie: await cookieFor(trader.id) }),
+    );
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ amount: "20000", quick: 20000 });
     expect(chargeCount(stall.id)).toBe(0);
@@ -213,9 +225,35 @@ describe("bank notifications for till charges", () => {
     const { stall } = await makeStall();
     const qr = createTillCharge({ stallId: stall.id, amount: 20000, method: "vietqr", idempotencyKey: KEY() }).charge;
     await postSepay(sepayBody(`${qr.memo}`, 20000));
-    const cassoBody = { error: 0, data: { id: 99001, reference: "X1", description: `CT ${qr.memo}`, amount: 20000, runningBalance: 0, transactionDateTime: "2026-11-22 10:00:00", accountNumber: stall.accountNumber, bankName: "ACB", bankAbbreviation: "ACB", virtualAccountNumber: "", virtualAccountName: "", counterAccountName: "", counterAccountNumber: "", counterAccountBankId: "", counterAccountBankName: "" } };
+    const cassoBody = {
+      error: 0,
+      data: {
+        id: 99001,
+        reference: "X1",
+        description: `CT ${qr.memo}`,
+        amount: 20000,
+        runningBalance: 0,
+        transactionDateTime: "2026-11-22 10:00:00",
+        accountNumber: stall.accountNumber,
+        bankName: "ACB",
+        bankAbbreviation: "ACB",
+        virtualAccountNumber: "",
+        virtualAccountName: "",
+        counterAccountName: "",
+        counterAccountNumber: "",
+        counterAccountBankId: "",
+        counterAccountBankName: "",
+      },
+    };
     const t = String(Date.now());
-    const res = await call(casso, new Request("http://localhost:3000/webhooks/casso", { method: "POST", body: JSON.stringify(cassoBody), headers: { "Content-Type": "application/json", "X-Casso-Signature": `t=${t},v1=${cassoSignature(cassoBody, t, DEV_CASSO_CHECKSUM_KEY)}` } }));
+    const res = await call(
+      casso,
+      new Request("http://localhost:3000/webhooks/casso", {
+        method: "POST",
+        body: JSON.stringify(cassoBody),
+        headers: { "Content-Type": "application/json", "X-Casso-Signature": `t=${t},v1=${cassoSignature(cassoBody, t, DEV_CASSO_CHECKSUM_KEY)}` },
+      }),
+    );
     expect(res.status).toBe(200);
     const toCheck = stallToCheck(stall);
     expect(toCheck.map((n) => n.status)).toEqual(["already_paid"]);
@@ -251,8 +289,18 @@ describe("bank notifications for till charges", () => {
     expect((await postSepay(sepayBody(qr.memo!, 45000), "Apikey forged")).status).toBe(401);
     expect((await postSepay(sepayBody(qr.memo!, 45000), "")).status).toBe(401);
     const t = String(Date.now());
-    const body = { error: 0, data: { id: 1, description: qr.memo, amount: 45000, transactionDateTime: "2026-11-22 10:00:00", accountNumber: "1", reference: "r" } };
-    const forgedCasso = await call(casso, new Request("http://localhost:3000/webhooks/casso", { method: "POST", body: JSON.stringify(body), headers: { "Content-Type": "application/json", "X-Casso-Signature": `t=${t},v1=${"ab".repeat(64)}` } }));
+    const body = {
+      error: 0,
+      data: { id: 1, description: qr.memo, amount: 45000, transactionDateTime: "2026-11-22 10:00:00", accountNumber: "1", reference: "r" },
+    };
+    const forgedCasso = await call(
+      casso,
+      new Request("http://localhost:3000/webhooks/casso", {
+        method: "POST",
+        body: JSON.stringify(body),
+        headers: { "Content-Type": "application/json", "X-Casso-Signature": `t=${t},v1=${"ab".repeat(64)}` },
+      }),
+    );
     expect(forgedCasso.status).toBe(401);
     expect(getCharge(qr.id).status).toBe("pending");
   });
@@ -278,7 +326,11 @@ describe("bank notifications for till charges", () => {
     expect((await postSepay(sepayBody(cancelled.memo!, 35000))).body.status).toBe("unmatched");
     expect(getCharge(expired.id).status).toBe("pending"); // stored; read as expired
     expect(getCharge(cancelled.id).status).toBe("cancelled");
-    expect(stallToCheck(stall).map((n) => n.amount).sort()).toEqual([25000, 35000]);
+    expect(
+      stallToCheck(stall)
+        .map((n) => n.amount)
+        .sort(),
+    ).toEqual([25000, 35000]);
     const now = new Date();
     expect(stallTakings(stall.id, new Date(now.getTime() - 86400_000), new Date(now.getTime() + 3600_000)).total).toBe(0);
     const csv = chargesCsv(stallChargesBetween(stall.id, new Date(now.getTime() - 86400_000), new Date(now.getTime() + 3600_000)));
@@ -299,10 +351,17 @@ describe("to check", () => {
     expect(refused.status).toBe(404);
     expect(stallToCheck(a.stall)).toHaveLength(1);
     const cookieA = await cookieFor(a.trader.id);
-    const ok = await call(ledgerAction, formRequest("/till/ledger", { intent: "resolve", notificationId: String(item!.id), note: "Đã trả lại 40.000 ₫" }, { cookie: cookieA }));
+    const ok = await call(
+      ledgerAction,
+      formRequest("/till/ledger", { intent: "resolve", notificationId: String(item!.id), note: "Đã trả lại 40.000 ₫" }, { cookie: cookieA }),
+    );
     expect(ok.status).toBe(302);
     expect(stallToCheck(a.stall)).toEqual([]);
-    const log = getTestDb().select().from(auditLog).where(and(eq(auditLog.subjectType, "bank_notification"), eq(auditLog.subjectId, String(item!.id)))).get();
+    const log = getTestDb()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.subjectType, "bank_notification"), eq(auditLog.subjectId, String(item!.id))))
+      .get();
     expect(log).toMatchObject({ action: "bank_notification.resolve", actorUserId: a.trader.id });
     expect(getCharge(qr.id).status).toBe("pending"); // resolving never counts the money
     const bad = await call(ledgerAction, formRequest("/till/ledger", { intent: "delete" }, { cookie: cookieA }));
@@ -321,7 +380,19 @@ describe("ledger", () => {
     const early22 = new Date(localDayRange(today).start.getTime() + 0.5 * 3600_000);
     expect(early22.getUTCHours()).toBe(17);
     const ins = (amount: number, method: "vietqr" | "card" | "cash", at: Date, status: "paid" | "cancelled" = "paid") =>
-      db.insert(tillCharges).values({ stallId: stall.id, amount, method, memo: method === "vietqr" ? `CSTL${Math.random().toString(36).slice(2, 7).toUpperCase()}` : null, status, idempotencyKey: KEY(), createdAt: at, paidAt: status === "paid" ? at : null }).run();
+      db
+        .insert(tillCharges)
+        .values({
+          stallId: stall.id,
+          amount,
+          method,
+          memo: method === "vietqr" ? `CSTL${Math.random().toString(36).slice(2, 7).toUpperCase()}` : null,
+          status,
+          idempotencyKey: KEY(),
+          createdAt: at,
+          paidAt: status === "paid" ? at : null,
+        })
+        .run();
     ins(45000, "vietqr", late21);
     ins(20000, "cash", late21);
     ins(100000, "card", late21);
@@ -339,7 +410,11 @@ describe("ledger", () => {
     // Today's ledger through the route, and the CSV.
     createTillCharge({ stallId: stall.id, amount: 12000, method: "cash", idempotencyKey: KEY() });
     const cookie = await cookieFor(trader.id);
-    const ledger = (await (await call(ledgerLoader, getRequest("/till/ledger", cookie))).json()) as { takings: { cash: number; total: number }; charges: unknown[]; days: unknown[] };
+    const ledger = (await (await call(ledgerLoader, getRequest("/till/ledger", cookie))).json()) as {
+      takings: { cash: number; total: number };
+      charges: unknown[];
+      days: unknown[];
+    };
     expect(ledger.takings).toMatchObject({ cash: 27000, total: 27000 });
     expect(ledger.charges).toHaveLength(2);
     expect(ledger.days).toHaveLength(30);
@@ -362,7 +437,9 @@ describe("ownership", () => {
     const params = { id: String(theirs.id) };
     expect((await catchResponse(call(chargeLoader, getRequest(`/till/charges/${theirs.id}`, cookieB), params))).status).toBe(404);
     expect((await catchResponse(call(statusLoader, getRequest(`/till/charges/${theirs.id}/status`, cookieB), params))).status).toBe(404);
-    expect((await catchResponse(call(chargeAction, formRequest(`/till/charges/${theirs.id}`, { intent: "cancel" }, { cookie: cookieB }), params))).status).toBe(404);
+    expect((await catchResponse(call(chargeAction, formRequest(`/till/charges/${theirs.id}`, { intent: "cancel" }, { cookie: cookieB }), params))).status).toBe(
+      404,
+    );
     expect(getCharge(theirs.id).status).toBe("pending");
     const csv = await (await call(csvLoader, getRequest("/till/ledger.csv", cookieB))).text();
     expect(csv).not.toContain(theirs.memo!);
@@ -378,12 +455,24 @@ describe("stalls", () => {
     const market = makeMarket();
     const trader = await makeTrader();
     const cookie = await cookieFor(trader.id);
-    const base = { marketId: String(market.id), stallNumber: "b07", name: "Rau sạch chị Hoa", goods: "Rau", bankBin: "970405", accountNumber: "8801 2053 17746", accountHolder: "Nguyễn Thị Hoa" };
+    const base = {
+      marketId: String(market.id),
+      stallNumber: "b07",
+      name: "Rau sạch chị Hoa",
+      goods: "Rau",
+      bankBin: "970405",
+      accountNumber: "8801 2053 17746",
+      accountHolder: "Nguyễn Thị Hoa",
+    };
     const letters = await call(stallAction, formRequest("/till/stall", { ...base, accountNumber: "88012ABC17746" }, { cookie }));
     expect(letters.status).toBe(400);
-    expect(((await letters.json()) as { lastResult: { error: Record<string, string[]> } }).lastResult.error.accountNumber).toEqual(["market:validation.accountDigits"]);
+    expect(((await letters.json()) as { lastResult: { error: Record<string, string[]> } }).lastResult.error.accountNumber).toEqual([
+      "market:validation.accountDigits",
+    ]);
     const short = await call(stallAction, formRequest("/till/stall", { ...base, accountNumber: "12345" }, { cookie }));
-    expect(((await short.json()) as { lastResult: { error: Record<string, string[]> } }).lastResult.error.accountNumber).toEqual(["market:validation.accountLength"]);
+    expect(((await short.json()) as { lastResult: { error: Record<string, string[]> } }).lastResult.error.accountNumber).toEqual([
+      "market:validation.accountLength",
+    ]);
     const bank = await call(stallAction, formRequest("/till/stall", { ...base, bankBin: "123456" }, { cookie }));
     expect(((await bank.json()) as { lastResult: { error: Record<string, string[]> } }).lastResult.error.bankBin).toEqual(["market:validation.bankUnknown"]);
     const ok = await call(stallAction, formRequest("/till/stall", base, { cookie }));
@@ -393,9 +482,13 @@ describe("stalls", () => {
     // Another trader cannot take the same number at the same market.
     const other = await makeTrader();
     const dup = await call(stallAction, formRequest("/till/stall", base, { cookie: await cookieFor(other.id) }));
-    expect(((await dup.json()) as { lastResult: { error: Record<string, string[]> } }).lastResult.error.stallNumber).toEqual(["market:validation.stallNumberTaken"]);
+    expect(((await dup.json()) as { lastResult: { error: Record<string, string[]> } }).lastResult.error.stallNumber).toEqual([
+      "market:validation.stallNumberTaken",
+    ]);
     // A pending stall cannot take payments yet.
-    const till = await call(tillAction, formRequest("/till", { amount: "10000", intent: "charge:cash", idempotencyKey: KEY() }, { cookie })).catch((e: Response) => e);
+    const till = await call(tillAction, formRequest("/till", { amount: "10000", intent: "charge:cash", idempotencyKey: KEY() }, { cookie })).catch(
+      (e: Response) => e,
+    );
     expect((till as Response).status).toBe(403);
   });
 
@@ -405,15 +498,27 @@ describe("stalls", () => {
     const market = makeMarket({ managerUserId: manager.id });
     makeMarket({ managerUserId: otherManager.id });
     const { stall } = await makeStall({ marketId: market.id, status: "pending" });
-    const refused = await catchResponse(call(reviewAction, formRequest("/admin/stalls", { intent: "approve", stallId: String(stall.id) }, { cookie: await cookieFor(otherManager.id) })));
+    const refused = await catchResponse(
+      call(reviewAction, formRequest("/admin/stalls", { intent: "approve", stallId: String(stall.id) }, { cookie: await cookieFor(otherManager.id) })),
+    );
     expect(refused.status).toBe(403);
-    const res = await call(reviewAction, formRequest("/admin/stalls", { intent: "approve", stallId: String(stall.id) }, { cookie: await cookieFor(manager.id) }));
+    const res = await call(
+      reviewAction,
+      formRequest("/admin/stalls", { intent: "approve", stallId: String(stall.id) }, { cookie: await cookieFor(manager.id) }),
+    );
     expect(res.status).toBe(200);
     expect(getTestDb().select().from(stalls).where(eq(stalls.id, stall.id)).get()!.status).toBe("approved");
-    const log = getTestDb().select().from(auditLog).where(and(eq(auditLog.subjectType, "stall"), eq(auditLog.subjectId, String(stall.id)))).all();
+    const log = getTestDb()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.subjectType, "stall"), eq(auditLog.subjectId, String(stall.id))))
+      .all();
     expect(log).toHaveLength(1);
     expect(log[0]).toMatchObject({ action: "stall.approve", actorUserId: manager.id });
-    const twice = await call(reviewAction, formRequest("/admin/stalls", { intent: "reject", stallId: String(stall.id) }, { cookie: await cookieFor(manager.id) }));
+    const twice = await call(
+      reviewAction,
+      formRequest("/admin/stalls", { intent: "reject", stallId: String(stall.id) }, { cookie: await cookieFor(manager.id) }),
+    );
     expect(twice.status).toBe(409);
   });
 

@@ -11,7 +11,13 @@ describe("demo data", () => {
     expect(db.select({ n: count() }).from(communes).get()?.n).toBe(92);
     const tanCuong = db.select().from(communes).where(eq(communes.code, "05503")).get();
     expect(tanCuong).toMatchObject({ name: "Xã Tân Cương", area: "TP Thái Nguyên", teaArea: "Tân Cương" });
-    const areas = new Set(db.select().from(communes).all().map((c) => c.area));
+    const areas = new Set(
+      db
+        .select()
+        .from(communes)
+        .all()
+        .map((c) => c.area),
+    );
     expect(areas.has("Định Hóa")).toBe(true);
     expect(areas.has("Ba Bể")).toBe(true); // former Bắc Kạn
   }, 60_000);
@@ -30,7 +36,13 @@ describe("demo data", () => {
     const first = snapshot();
     expect(first.products).toBeGreaterThanOrEqual(40);
     expect(first.producers).toBeGreaterThanOrEqual(12);
-    const kinds = new Set(db.select().from(producers).all().map((p) => p.kind));
+    const kinds = new Set(
+      db
+        .select()
+        .from(producers)
+        .all()
+        .map((p) => p.kind),
+    );
     expect(kinds).toEqual(new Set(["household", "cooperative", "enterprise"]));
 
     for (const email of ["admin@choso.test", "tancuong@choso.test", "trader@choso.test", "shopper@choso.test"]) {

@@ -29,7 +29,15 @@ describe("applying to sell", () => {
       sellAction,
       multipartRequest(
         "/sell",
-        { name: "Hộ Tuấn Định Hóa", kind: "household", communeCode: "05569", address: "Thôn Nà Mòn", phone: "0987 111 222", story: "Chè đồi", gs1CompanyPrefix: "893123" },
+        {
+          name: "Hộ Tuấn Định Hóa",
+          kind: "household",
+          communeCode: "05569",
+          address: "Thôn Nà Mòn",
+          phone: "0987 111 222",
+          story: "Chè đồi",
+          gs1CompanyPrefix: "893123",
+        },
         cookie,
         { photo: await pngFile(900, 600) },
       ),
@@ -47,7 +55,11 @@ describe("applying to sell", () => {
     const shopper = await makeUser();
     const res = await callRoute(
       sellAction,
-      multipartRequest("/sell", { name: "Hộ Lan", kind: "household", communeCode: "99999", address: "Xóm 1", phone: "0912345678" }, await cookieFor(shopper.id)),
+      multipartRequest(
+        "/sell",
+        { name: "Hộ Lan", kind: "household", communeCode: "99999", address: "Xóm 1", phone: "0912345678" },
+        await cookieFor(shopper.id),
+      ),
     );
     expect(res.status).toBe(400);
     const body = (await res.json()) as { lastResult: { error: Record<string, string[]>; initialValue: Record<string, string> } };
@@ -76,12 +88,20 @@ describe("verification queue", () => {
     const list = (await (await callRoute(queueLoader, getRequest("/admin/producers", adminCookie))).json()) as { producers: { id: number }[] };
     expect(list.producers.map((p) => p.id)).toContain(producer.id);
     const before = Date.now();
-    const res = await callRoute(queueAction, formRequest("/admin/producers?status=pending", { intent: "verify", producerId: String(producer.id) }, { cookie: adminCookie }));
+    const res = await callRoute(
+      queueAction,
+      formRequest("/admin/producers?status=pending", { intent: "verify", producerId: String(producer.id) }, { cookie: adminCookie }),
+    );
     expect(res.status).toBe(302);
     const after = db().select().from(producers).where(eq(producers.id, producer.id)).get()!;
     expect(after.status).toBe("verified");
     expect(after.verifiedAt).toBeInstanceOf(Date);
-    const entry = db().select().from(auditLog).where(eq(auditLog.subjectId, String(producer.id))).all().find((a) => a.action === "producer.verify")!;
+    const entry = db()
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.subjectId, String(producer.id)))
+      .all()
+      .find((a) => a.action === "producer.verify")!;
     expect(entry).toMatchObject({ actorUserId: admin.id, subjectType: "producer" });
     expect(entry.details).toMatchObject({ name: "HTX Chờ Duyệt", previousStatus: "pending" });
     expect(entry.createdAt.getTime()).toBeGreaterThanOrEqual(before - 1000);
@@ -89,15 +109,26 @@ describe("verification queue", () => {
 
   it("rejects with a reason the producer then sees, audit-logged; a too-short reason is a field error", async () => {
     const { owner, producer } = await makeProducer({ status: "pending" });
-    const bad = await callRoute(queueAction, formRequest("/admin/producers", { intent: "reject", producerId: String(producer.id), reason: "x" }, { cookie: adminCookie }));
+    const bad = await callRoute(
+      queueAction,
+      formRequest("/admin/producers", { intent: "reject", producerId: String(producer.id), reason: "x" }, { cookie: adminCookie }),
+    );
     expect(bad.status).toBe(400);
     expect(db().select().from(producers).where(eq(producers.id, producer.id)).get()?.status).toBe("pending");
 
     const reason = "Ảnh giấy phép bị mờ, xin gửi lại";
-    const res = await callRoute(queueAction, formRequest("/admin/producers", { intent: "reject", producerId: String(producer.id), reason }, { cookie: adminCookie }));
+    const res = await callRoute(
+      queueAction,
+      formRequest("/admin/producers", { intent: "reject", producerId: String(producer.id), reason }, { cookie: adminCookie }),
+    );
     expect(res.status).toBe(302);
     expect(db().select().from(producers).where(eq(producers.id, producer.id)).get()).toMatchObject({ status: "rejected", rejectionReason: reason });
-    const entry = db().select().from(auditLog).where(eq(auditLog.action, "producer.reject")).all().find((a) => a.subjectId === String(producer.id))!;
+    const entry = db()
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, "producer.reject"))
+      .all()
+      .find((a) => a.subjectId === String(producer.id))!;
     expect(entry.actorUserId).toBe(admin.id);
     expect(entry.details).toMatchObject({ reason });
 
@@ -109,14 +140,20 @@ describe("verification queue", () => {
     // Correcting and resubmitting puts the application back in the queue.
     const resubmit = await callRoute(
       sellAction,
-      multipartRequest("/sell", { name: producer.name, kind: "cooperative", communeCode: "05503", address: "Xóm 2", phone: "0912000000" }, await cookieFor(owner.id)),
+      multipartRequest(
+        "/sell",
+        { name: producer.name, kind: "cooperative", communeCode: "05503", address: "Xóm 2", phone: "0912000000" },
+        await cookieFor(owner.id),
+      ),
     );
     expect(resubmit.status).toBe(302);
     expect(db().select().from(producers).where(eq(producers.id, producer.id)).get()).toMatchObject({ status: "pending", rejectionReason: null });
   });
 
   it("an unknown producer is a 404 and an unknown intent a 400", async () => {
-    expect((await callRoute(queueAction, formRequest("/admin/producers", { intent: "verify", producerId: "999999" }, { cookie: adminCookie }))).status).toBe(404);
+    expect((await callRoute(queueAction, formRequest("/admin/producers", { intent: "verify", producerId: "999999" }, { cookie: adminCookie }))).status).toBe(
+      404,
+    );
     expect((await callRoute(queueAction, formRequest("/admin/producers", { intent: "delete", producerId: "1" }, { cookie: adminCookie }))).status).toBe(400);
   });
 });
@@ -128,15 +165,26 @@ describe("listing moderation", () => {
     const page = () => callRoute(productPage, getRequest(`/products/${product.slug}`), { slug: product.slug });
     expect((await page()).status).toBe(200);
 
-    const hide = await callRoute(moderationAction, formRequest("/admin/products", { intent: "hide", productId: String(product.id), reason: "Ảnh không đúng sản phẩm" }, { cookie: adminCookie }));
+    const hide = await callRoute(
+      moderationAction,
+      formRequest("/admin/products", { intent: "hide", productId: String(product.id), reason: "Ảnh không đúng sản phẩm" }, { cookie: adminCookie }),
+    );
     expect(hide.status).toBe(302);
     expect(db().select().from(products).where(eq(products.id, product.id)).get()?.moderationHiddenReason).toBe("Ảnh không đúng sản phẩm");
     expect((await page()).status).toBe(404);
 
-    const unhide = await callRoute(moderationAction, formRequest("/admin/products", { intent: "unhide", productId: String(product.id) }, { cookie: adminCookie }));
+    const unhide = await callRoute(
+      moderationAction,
+      formRequest("/admin/products", { intent: "unhide", productId: String(product.id) }, { cookie: adminCookie }),
+    );
     expect(unhide.status).toBe(302);
     expect((await page()).status).toBe(200);
-    const actions = db().select().from(auditLog).where(eq(auditLog.subjectType, "product")).all().filter((a) => a.subjectId === String(product.id));
+    const actions = db()
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.subjectType, "product"))
+      .all()
+      .filter((a) => a.subjectId === String(product.id));
     expect(actions.map((a) => a.action)).toEqual(["product.hide", "product.unhide"]);
     expect(actions.every((a) => a.actorUserId === admin.id)).toBe(true);
   });
@@ -144,7 +192,10 @@ describe("listing moderation", () => {
   it("needs a reason to hide", async () => {
     const { producer } = await makeProducer();
     const product = makeProduct(producer.id);
-    const res = await callRoute(moderationAction, formRequest("/admin/products", { intent: "hide", productId: String(product.id), reason: "" }, { cookie: adminCookie }));
+    const res = await callRoute(
+      moderationAction,
+      formRequest("/admin/products", { intent: "hide", productId: String(product.id), reason: "" }, { cookie: adminCookie }),
+    );
     expect(res.status).toBe(400);
     expect(db().select().from(products).where(eq(products.id, product.id)).get()?.moderationHiddenReason).toBeNull();
   });

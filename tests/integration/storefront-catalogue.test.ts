@@ -40,10 +40,25 @@ beforeAll(async () => {
   honey = makeProduct(dh.producer.id, { name: "Mật ong hoa rừng", variants: [{ label: "Chai 500ml", priceVnd: 90000, stock: 3 }] });
   db().update(products).set({ categoryId: cat.id }).where(eq(products.id, honey.id)).run();
 
-  buildCertification(db(), { producerId: tc.producer.id, kind: "ocop", ocopStars: 4, number: "OCOP-OK", issuer: "UBND", validFrom: "2024-01-01", validTo: "2099-01-01" });
+  buildCertification(db(), {
+    producerId: tc.producer.id,
+    kind: "ocop",
+    ocopStars: 4,
+    number: "OCOP-OK",
+    issuer: "UBND",
+    validFrom: "2024-01-01",
+    validTo: "2099-01-01",
+  });
   // Expired yesterday (Asia/Ho_Chi_Minh calendar) — must count for nothing.
   const yesterday = localIsoDate(Date.now() - 86_400_000);
-  buildCertification(db(), { producerId: dh.producer.id, kind: "vietgap", number: "VG-EXPIRED", issuer: "QUACERT", validFrom: "2020-01-01", validTo: yesterday });
+  buildCertification(db(), {
+    producerId: dh.producer.id,
+    kind: "vietgap",
+    number: "VG-EXPIRED",
+    issuer: "QUACERT",
+    validFrom: "2020-01-01",
+    validTo: yesterday,
+  });
 });
 
 describe("search folds Vietnamese on both sides", () => {

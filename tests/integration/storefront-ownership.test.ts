@@ -139,14 +139,22 @@ describe("dashboard actions", () => {
 
   it("addPhoto: refused on another producer's product (nothing attached)", async () => {
     const before = snapshot(theirProduct.id);
-    const res = await callRoute(editAction, multipartRequest(`/dashboard/products/${theirProduct.id}`, { intent: "addPhoto" }, cookie, { photo: await pngFile() }), {
-      id: String(theirProduct.id),
-    });
+    const res = await callRoute(
+      editAction,
+      multipartRequest(`/dashboard/products/${theirProduct.id}`, { intent: "addPhoto" }, cookie, { photo: await pngFile() }),
+      {
+        id: String(theirProduct.id),
+      },
+    );
     expect(res.status).toBe(404);
     expect(snapshot(theirProduct.id)).toEqual(before);
-    const ok = await callRoute(editAction, multipartRequest(`/dashboard/products/${myProduct.id}`, { intent: "addPhoto" }, cookie, { photo: await pngFile() }), {
-      id: String(myProduct.id),
-    });
+    const ok = await callRoute(
+      editAction,
+      multipartRequest(`/dashboard/products/${myProduct.id}`, { intent: "addPhoto" }, cookie, { photo: await pngFile() }),
+      {
+        id: String(myProduct.id),
+      },
+    );
     expect(ok.status).toBe(302);
     expect(snapshot(myProduct.id).photos).toHaveLength(1);
   });
@@ -217,10 +225,20 @@ describe("producer profile (/sell)", () => {
   it("edits only the signed-in user's own producer", async () => {
     const res = await callRoute(
       sellAction,
-      multipartRequest("/sell", { name: "HTX Của Tôi", kind: "cooperative", communeCode: "05503", address: "Xóm 9", phone: "0912000111", producerId: String(theirs.producer.id) }, cookie),
+      multipartRequest(
+        "/sell",
+        { name: "HTX Của Tôi", kind: "cooperative", communeCode: "05503", address: "Xóm 9", phone: "0912000111", producerId: String(theirs.producer.id) },
+        cookie,
+      ),
     );
     expect(res.status).toBe(302);
     expect(db().select().from(producers).where(eq(producers.id, mine.producer.id)).get()?.address).toBe("Xóm 9");
-    expect(db().select().from(producers).where(and(eq(producers.id, theirs.producer.id), eq(producers.address, "Xóm 9"))).get()).toBeUndefined();
+    expect(
+      db()
+        .select()
+        .from(producers)
+        .where(and(eq(producers.id, theirs.producer.id), eq(producers.address, "Xóm 9")))
+        .get(),
+    ).toBeUndefined();
   });
 });

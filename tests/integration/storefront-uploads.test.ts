@@ -40,7 +40,9 @@ describe("photo uploads", () => {
     expect(truncated.status).toBe(400);
     expect(((await truncated.json()) as ErrorBody).lastResult.error.photo).toEqual(["producer:image.corrupt"]);
 
-    const gif = await sharp({ create: { width: 10, height: 10, channels: 3, background: "#fff" } }).gif().toBuffer();
+    const gif = await sharp({ create: { width: 10, height: 10, channels: 3, background: "#fff" } })
+      .gif()
+      .toBuffer();
     const res = await upload(new File([new Uint8Array(gif)], "anim.jpg", { type: "image/jpeg" }));
     expect(res.status).toBe(400);
     expect(((await res.json()) as ErrorBody).lastResult.error.photo).toEqual(["producer:image.unsupported"]);
@@ -58,9 +60,14 @@ describe("photo uploads", () => {
     const shopper = await makeUser();
     const res = await callRoute(
       sellAction,
-      multipartRequest("/sell", { name: "Hộ Hoa", kind: "household", communeCode: "05503", address: "Xóm 1", phone: "0912345678" }, await cookieFor(shopper.id), {
-        photo: new File([new Uint8Array(10 * 1024 * 1024 + 1)], "x.jpg", { type: "image/jpeg" }),
-      }),
+      multipartRequest(
+        "/sell",
+        { name: "Hộ Hoa", kind: "household", communeCode: "05503", address: "Xóm 1", phone: "0912345678" },
+        await cookieFor(shopper.id),
+        {
+          photo: new File([new Uint8Array(10 * 1024 * 1024 + 1)], "x.jpg", { type: "image/jpeg" }),
+        },
+      ),
     );
     expect(res.status).toBe(400);
     const body = (await res.json()) as ErrorBody;
@@ -70,7 +77,9 @@ describe("photo uploads", () => {
 
   it("rejects a decompression bomb (too many pixels)", async () => {
     // 9000×9000 = 81 MP of one colour compresses to a small PNG but exceeds the 40 MP limit.
-    const bomb = await sharp({ create: { width: 9000, height: 9000, channels: 3, background: "#000" } }).png({ compressionLevel: 9 }).toBuffer();
+    const bomb = await sharp({ create: { width: 9000, height: 9000, channels: 3, background: "#000" } })
+      .png({ compressionLevel: 9 })
+      .toBuffer();
     const res = await upload(new File([new Uint8Array(bomb)], "bomb.png", { type: "image/png" }));
     expect(res.status).toBe(400);
     expect(((await res.json()) as ErrorBody).lastResult.error.photo?.[0]).toMatch(/^producer:image\.(tooManyPixels|corrupt)$/);

@@ -41,15 +41,31 @@ describe("ownership", () => {
     const lotId = String(theirs.lot.id);
     expect((await call(lotPageLoader, getRequest(`/dashboard/lots/${lotId}`, cookie), { lotId })).status).toBe(404);
     expect((await call(labelsLoader, getRequest(`/dashboard/lots/${lotId}/labels?format=a4`, cookie), { lotId })).status).toBe(404);
-    const rec = await call(recordAction, formRequest(`/dashboard/lots/${lotId}/record`, { kind: "harvest", date: "2026-03-28", time: "06:30" }, { cookie }), { lotId });
+    const rec = await call(recordAction, formRequest(`/dashboard/lots/${lotId}/record`, { kind: "harvest", date: "2026-03-28", time: "06:30" }, { cookie }), {
+      lotId,
+    });
     expect(rec.status).toBe(404);
     const ser = await call(lotPageAction, formRequest(`/dashboard/lots/${lotId}`, { intent: "serials", count: "3" }, { cookie }), { lotId });
     expect(ser.status).toBe(404);
     expect(theirs.db.select().from(traceEvents).where(eq(traceEvents.lotId, theirs.lot.id)).all()).toHaveLength(0);
     // Nor create a lot of their product or on their plot.
-    const lot = await call(newLotAction, formRequest("/dashboard/lots/new", { productId: String(theirs.product.id), plotId: String(mine.plot.id), harvestDate: "2026-03-28", quantity: "5", unit: "kg" }, { cookie }));
+    const lot = await call(
+      newLotAction,
+      formRequest(
+        "/dashboard/lots/new",
+        { productId: String(theirs.product.id), plotId: String(mine.plot.id), harvestDate: "2026-03-28", quantity: "5", unit: "kg" },
+        { cookie },
+      ),
+    );
     expect(lot.status).toBe(400);
-    const lot2 = await call(newLotAction, formRequest("/dashboard/lots/new", { productId: String(mine.product.id), plotId: String(theirs.plot.id), harvestDate: "2026-03-28", quantity: "5", unit: "kg" }, { cookie }));
+    const lot2 = await call(
+      newLotAction,
+      formRequest(
+        "/dashboard/lots/new",
+        { productId: String(mine.product.id), plotId: String(theirs.plot.id), harvestDate: "2026-03-28", quantity: "5", unit: "kg" },
+        { cookie },
+      ),
+    );
     expect(lot2.status).toBe(400);
   });
 
@@ -63,30 +79,69 @@ describe("ownership", () => {
   it("the owner registers a plot, creates a lot and records events through the routes", async () => {
     const s = await makeTraceSetup();
     const cookie = await cookieFor(s.owner.id);
-    const plot = await call(newPlotAction, formRequest("/dashboard/plots/new", { name: "Đồi mới", areaSqm: "3600", communeCode: "05503", crops: "Chè" }, { cookie }));
+    const plot = await call(
+      newPlotAction,
+      formRequest("/dashboard/plots/new", { name: "Đồi mới", areaSqm: "3600", communeCode: "05503", crops: "Chè" }, { cookie }),
+    );
     expect(plot.status).toBe(302);
-    const badPlot = await call(newPlotAction, formRequest("/dashboard/plots/new", { name: "", areaSqm: "-1", communeCode: "x", crops: "Chè", lat: "200" }, { cookie }));
+    const badPlot = await call(
+      newPlotAction,
+      formRequest("/dashboard/plots/new", { name: "", areaSqm: "-1", communeCode: "x", crops: "Chè", lat: "200" }, { cookie }),
+    );
     expect(badPlot.status).toBe(400);
     const body = (await badPlot.json()) as { lastResult: { error: Record<string, string[]>; initialValue: Record<string, string> } };
     expect(body.lastResult.error.areaSqm).toEqual(["trace:validation.area"]);
     expect(body.lastResult.error.lat).toEqual(["trace:validation.lat"]);
     expect(body.lastResult.initialValue.crops).toBe("Chè");
 
-    const lot = await call(newLotAction, formRequest("/dashboard/lots/new", { productId: String(s.product.id), plotId: String(s.plot.id), harvestDate: "2026-03-28", quantity: "12.5", unit: "kg" }, { cookie }));
+    const lot = await call(
+      newLotAction,
+      formRequest(
+        "/dashboard/lots/new",
+        { productId: String(s.product.id), plotId: String(s.plot.id), harvestDate: "2026-03-28", quantity: "12.5", unit: "kg" },
+        { cookie },
+      ),
+    );
     expect(lot.status).toBe(302);
     const lotId = lot.headers.get("Location")!.split("/").pop()!;
-    const ok = await call(recordAction, formRequest(`/dashboard/lots/${lotId}/record`, { kind: "fertilising", date: "2026-02-10", time: "07:00", product: "Phân hữu cơ", organic: "on" }, { cookie }), { lotId });
+    const ok = await call(
+      recordAction,
+      formRequest(
+        `/dashboard/lots/${lotId}/record`,
+        { kind: "fertilising", date: "2026-02-10", time: "07:00", product: "Phân hữu cơ", organic: "on" },
+        { cookie },
+      ),
+      { lotId },
+    );
     expect(ok.status).toBe(302);
-    const missing = await call(recordAction, formRequest(`/dashboard/lots/${lotId}/record`, { kind: "pest_control", date: "2026-03-01", time: "07:00", product: "Bt" }, { cookie }), { lotId });
+    const missing = await call(
+      recordAction,
+      formRequest(`/dashboard/lots/${lotId}/record`, { kind: "pest_control", date: "2026-03-01", time: "07:00", product: "Bt" }, { cookie }),
+      { lotId },
+    );
     expect(missing.status).toBe(400);
     expect(((await missing.json()) as { lastResult: { error: Record<string, string[]> } }).lastResult.error.phiDays).toEqual(["validation.required"]);
-    await call(recordAction, formRequest(`/dashboard/lots/${lotId}/record`, { kind: "pest_control", date: "2026-03-20", time: "08:00", product: "Abamectin", phiDays: "7" }, { cookie }), { lotId });
-    const refused = await call(recordAction, formRequest(`/dashboard/lots/${lotId}/record`, { kind: "harvest", date: "2026-03-22", time: "06:30" }, { cookie }), { lotId });
+    await call(
+      recordAction,
+      formRequest(
+        `/dashboard/lots/${lotId}/record`,
+        { kind: "pest_control", date: "2026-03-20", time: "08:00", product: "Abamectin", phiDays: "7" },
+        { cookie },
+      ),
+      { lotId },
+    );
+    const refused = await call(
+      recordAction,
+      formRequest(`/dashboard/lots/${lotId}/record`, { kind: "harvest", date: "2026-03-22", time: "06:30" }, { cookie }),
+      { lotId },
+    );
     expect(refused.status).toBe(400);
     const refusal = ((await refused.json()) as { refusal: string }).refusal;
     expect(refusal).toContain("Abamectin");
     expect(refusal).toContain("27/03/2026");
-    const garbage = await call(recordAction, formRequest(`/dashboard/lots/${lotId}/record`, { kind: "dancing", date: "x", time: "25:00" }, { cookie }), { lotId });
+    const garbage = await call(recordAction, formRequest(`/dashboard/lots/${lotId}/record`, { kind: "dancing", date: "x", time: "25:00" }, { cookie }), {
+      lotId,
+    });
     expect(garbage.status).toBe(400);
   });
 });
@@ -108,13 +163,48 @@ describe("error declaration", () => {
     const cookie = await cookieFor(s.owner.id);
     const wrong = s.record("fertilising", "2026-02-10T07:00", { product: "NPK 16-16-8" });
     const lotId = String(s.lot.id);
-    const noReason = await call(recordAction, formRequest(`/dashboard/lots/${lotId}/record`, { kind: "fertilising", date: "2026-02-10", time: "07:00", product: "Phân hữu cơ", correctsEventId: String(wrong.id) }, { cookie }), { lotId });
+    const noReason = await call(
+      recordAction,
+      formRequest(
+        `/dashboard/lots/${lotId}/record`,
+        { kind: "fertilising", date: "2026-02-10", time: "07:00", product: "Phân hữu cơ", correctsEventId: String(wrong.id) },
+        { cookie },
+      ),
+      { lotId },
+    );
     expect(noReason.status).toBe(400);
-    const res = await call(recordAction, formRequest(`/dashboard/lots/${lotId}/record`, { kind: "fertilising", date: "2026-02-10", time: "07:00", product: "Phân hữu cơ vi sinh", organic: "on", correctsEventId: String(wrong.id), reason: "Ghi nhầm loại phân" }, { cookie }), { lotId });
+    const res = await call(
+      recordAction,
+      formRequest(
+        `/dashboard/lots/${lotId}/record`,
+        {
+          kind: "fertilising",
+          date: "2026-02-10",
+          time: "07:00",
+          product: "Phân hữu cơ vi sinh",
+          organic: "on",
+          correctsEventId: String(wrong.id),
+          reason: "Ghi nhầm loại phân",
+        },
+        { cookie },
+      ),
+      { lotId },
+    );
     expect(res.status).toBe(302);
-    const again = await call(recordAction, formRequest(`/dashboard/lots/${lotId}/record`, { kind: "fertilising", date: "2026-02-10", time: "07:00", product: "X", correctsEventId: String(wrong.id), reason: "again" }, { cookie }), { lotId });
+    const again = await call(
+      recordAction,
+      formRequest(
+        `/dashboard/lots/${lotId}/record`,
+        { kind: "fertilising", date: "2026-02-10", time: "07:00", product: "X", correctsEventId: String(wrong.id), reason: "again" },
+        { cookie },
+      ),
+      { lotId },
+    );
     expect(again.status).toBe(400);
-    const page = (await (await call(codeLoader, getRequest(`/t/${s.lot.traceCode}`), { code: s.lot.traceCode })).json()) as { events: { id: number; correctedBy: number | null; correctionOf: number | null; reason: string | null }[]; chainOk: boolean };
+    const page = (await (await call(codeLoader, getRequest(`/t/${s.lot.traceCode}`), { code: s.lot.traceCode })).json()) as {
+      events: { id: number; correctedBy: number | null; correctionOf: number | null; reason: string | null }[];
+      chainOk: boolean;
+    };
     expect(page.chainOk).toBe(true);
     expect(page.events).toHaveLength(2);
     expect(page.events[0]).toMatchObject({ id: wrong.id, correctedBy: page.events[1]!.id });
@@ -188,7 +278,10 @@ describe("public trace page", () => {
     expect(png.headers.get("Cache-Control")).toBe("public, max-age=31536000, immutable");
     const sharp = (await import("sharp")).default;
     const jsQR = (await import("jsqr")).default;
-    const { data, info } = await sharp(Buffer.from(await png.arrayBuffer())).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+    const { data, info } = await sharp(Buffer.from(await png.arrayBuffer()))
+      .ensureAlpha()
+      .raw()
+      .toBuffer({ resolveWithObject: true });
     expect(jsQR(new Uint8ClampedArray(data), info.width, info.height)?.data).toBe(`http://localhost:3000/t/${s.lot.traceCode}`);
     const svg = await call(qrSvgLoader, getRequest(`/t/${s.lot.traceCode}/qr.svg`), { code: s.lot.traceCode });
     expect(svg.headers.get("Content-Type")).toMatch(/image\/svg\+xml/);
@@ -209,7 +302,11 @@ describe("scans", () => {
   it("the lot page is counted by its beacon (no-store), without any IP", async () => {
     const s = await makeTraceSetup();
     for (let i = 0; i < 3; i++) {
-      const res = await call(beaconLoader, new Request(`http://localhost:3000/t/${s.lot.traceCode}/scan.gif`, { headers: { "User-Agent": "Mozilla/5.0 (Linux; Android 13) Mobile" } }), { code: s.lot.traceCode });
+      const res = await call(
+        beaconLoader,
+        new Request(`http://localhost:3000/t/${s.lot.traceCode}/scan.gif`, { headers: { "User-Agent": "Mozilla/5.0 (Linux; Android 13) Mobile" } }),
+        { code: s.lot.traceCode },
+      );
       expect(res.headers.get("Content-Type")).toBe("image/gif");
       expect(res.headers.get("Cache-Control")).toBe("no-store");
     }
@@ -237,7 +334,13 @@ describe("scans", () => {
     }
     expect(new Date(last!.serial.firstScannedAt).getTime()).toBeLessThanOrEqual(Date.now());
     // The Digital Link form of the same unit counts too.
-    const dl = (await (await call(dlSerialLoader, getRequest(`/01/${s.product.gtin}/10/${s.lot.lotNumber}/21/${unit!.serial}`), { gtin: s.product.gtin!, lot: s.lot.lotNumber, serial: unit!.serial })).json()) as Page;
+    const dl = (await (
+      await call(dlSerialLoader, getRequest(`/01/${s.product.gtin}/10/${s.lot.lotNumber}/21/${unit!.serial}`), {
+        gtin: s.product.gtin!,
+        lot: s.lot.lotNumber,
+        serial: unit!.serial,
+      })
+    ).json()) as Page;
     expect(dl.serial.count).toBe(SCAN_WARNING_THRESHOLD + 2);
     expect(s.db.select().from(traceScans).where(eq(traceScans.serialUnitId, unit!.id)).all()).toHaveLength(SCAN_WARNING_THRESHOLD + 2);
   });

@@ -13,7 +13,15 @@ export function makeMarket(opts: { managerUserId?: number | null } = {}) {
   const slug = `cho-thu-${uid()}`;
   return getTestDb()
     .insert(markets)
-    .values({ slug, name: `Chợ Thử ${slug}`, communeCode: "05443", area: "TP Thái Nguyên", address: "Đường Thử", openingHours: "05:00–18:00", managerUserId: opts.managerUserId ?? null })
+    .values({
+      slug,
+      name: `Chợ Thử ${slug}`,
+      communeCode: "05443",
+      area: "TP Thái Nguyên",
+      address: "Đường Thử",
+      openingHours: "05:00–18:00",
+      managerUserId: opts.managerUserId ?? null,
+    })
     .returning()
     .get();
 }

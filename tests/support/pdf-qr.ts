@@ -27,4 +27,3 @@ export async function decodeQrsInPdf(bytes: Uint8Array): Promise<string[]> {
   }
   return found;
 }
-

@@ -9,7 +9,9 @@ export function standardsFile(relative: string): string {
   if (process.env.STANDARDS_DIR) candidates.unshift(path.join(process.env.STANDARDS_DIR, relative));
   const found = candidates.find((c) => fs.existsSync(c));
   if (!found) {
-    throw new Error(`GS1 standards file "${relative}" not found. Expected the shared standards folder next to the repository (../shared/standards/), or set STANDARDS_DIR. Looked in:\n${candidates.join("\n")}`);
+    throw new Error(
+      `GS1 standards file "${relative}" not found. Expected the shared standards folder next to the repository (../shared/standards/), or set STANDARDS_DIR. Looked in:\n${candidates.join("\n")}`,
+    );
   }
   return found;
 }

@@ -23,7 +23,10 @@ export async function startStripeStandIn(): Promise<{ standIn: StripeStandIn; ba
       body: new Uint8Array(req.body as Buffer),
     });
     const response = (await stripeWebhookAction({ request, params: {}, context: {} } as never)) as Response;
-    res.status(response.status).type("json").send(await response.text());
+    res
+      .status(response.status)
+      .type("json")
+      .send(await response.text());
   });
   app.use(standIn.router);
   const server: Server = await new Promise((resolve) => {

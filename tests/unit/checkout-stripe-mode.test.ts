@@ -1,6 +1,15 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { resetEnvCache } from "~/utils/env.server";
-import { cardPaymentsEnabled, getStripe, StripeDisabledError, stripeApiBase, stripeMode, stripeTestMode, stripeWebhookSecret, DEV_WEBHOOK_SECRET } from "~/utils/stripe.server";
+import {
+  cardPaymentsEnabled,
+  getStripe,
+  StripeDisabledError,
+  stripeApiBase,
+  stripeMode,
+  stripeTestMode,
+  stripeWebhookSecret,
+  DEV_WEBHOOK_SECRET,
+} from "~/utils/stripe.server";
 
 const saved = { ...process.env };
 function withEnv(vars: Record<string, string | undefined>) {

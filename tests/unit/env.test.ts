@@ -35,9 +35,7 @@ describe("environment", () => {
   });
 
   it("requires the webhook secret with a real Stripe key in production", () => {
-    expect(() =>
-      parseEnv({ NODE_ENV: "production", SESSION_SECRET: "s".repeat(32), STRIPE_SECRET_KEY: "sk_test_123" }),
-    ).toThrowError(/STRIPE_WEBHOOK_SECRET/);
+    expect(() => parseEnv({ NODE_ENV: "production", SESSION_SECRET: "s".repeat(32), STRIPE_SECRET_KEY: "sk_test_123" })).toThrowError(/STRIPE_WEBHOOK_SECRET/);
   });
 });
 

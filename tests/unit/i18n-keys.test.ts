@@ -3,9 +3,7 @@ import { resources } from "~/locales";
 import { createI18n } from "~/i18n/config";
 
 function flatten(obj: Record<string, unknown>, prefix = ""): string[] {
-  return Object.entries(obj).flatMap(([k, v]) =>
-    v && typeof v === "object" ? flatten(v as Record<string, unknown>, `${prefix}${k}.`) : [`${prefix}${k}`],
-  );
+  return Object.entries(obj).flatMap(([k, v]) => (v && typeof v === "object" ? flatten(v as Record<string, unknown>, `${prefix}${k}.`) : [`${prefix}${k}`]));
 }
 
 describe("translations", () => {
@@ -18,8 +16,14 @@ describe("translations", () => {
       expect(en, `en/${ns}.json missing`).toBeDefined();
       const viKeys = flatten(vi!).sort();
       const enKeys = flatten(en!).sort();
-      expect(viKeys.filter((k) => !enKeys.includes(k)), "keys only in vi").toEqual([]);
-      expect(enKeys.filter((k) => !viKeys.includes(k)), "keys only in en").toEqual([]);
+      expect(
+        viKeys.filter((k) => !enKeys.includes(k)),
+        "keys only in vi",
+      ).toEqual([]);
+      expect(
+        enKeys.filter((k) => !viKeys.includes(k)),
+        "keys only in en",
+      ).toEqual([]);
       const empty = (o: Record<string, unknown>) =>
         flatten(o).filter((k) => k.split(".").reduce<unknown>((a, p) => (a as Record<string, unknown>)[p], o) === "");
       expect(empty(vi!)).toEqual([]);

@@ -85,9 +85,7 @@ describe("CertificationSchema", () => {
   });
   it("needs 3–5 stars for OCOP", () => {
     expect(errorsOf(parse(CertificationSchema, { ...cert, kind: "ocop" }).reply()).ocopStars).toEqual(["producer:validation.ocopStars"]);
-    expect(errorsOf(parse(CertificationSchema, { ...cert, kind: "ocop", ocopStars: "6" }).reply()).ocopStars).toEqual([
-      "producer:validation.ocopStars",
-    ]);
+    expect(errorsOf(parse(CertificationSchema, { ...cert, kind: "ocop", ocopStars: "6" }).reply()).ocopStars).toEqual(["producer:validation.ocopStars"]);
     const ok = parse(CertificationSchema, { ...cert, kind: "ocop", ocopStars: "5" });
     expect(ok.status === "success" && ok.value.ocopStars).toBe(5);
   });
@@ -170,6 +168,17 @@ describe("catalogue query", () => {
   });
   it("falls back to no filter for any bad value instead of failing", () => {
     const q = parseCatalogueQuery(new URLSearchParams("category=<script>&area=ĐẠI&commune=1&cert=iso&min=-5&max=abc&sort=random&page=0&q=" + "x".repeat(300)));
-    expect(q).toEqual({ q: "", category: undefined, area: undefined, commune: undefined, cert: undefined, min: undefined, max: undefined, instock: false, sort: "newest", page: 1 });
+    expect(q).toEqual({
+      q: "",
+      category: undefined,
+      area: undefined,
+      commune: undefined,
+      cert: undefined,
+      min: undefined,
+      max: undefined,
+      instock: false,
+      sort: "newest",
+      page: 1,
+    });
   });
 });

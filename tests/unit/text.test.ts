@@ -27,12 +27,9 @@ describe("phone numbers", () => {
     expect(normalizeVietnamPhone(input)).toBe(e164);
   });
 
-  it.each(["12345", "0123 456 789", "0912 345 67", "09123456789", "+1 202 555 0100", "091234567a", "", "00912345678"])(
-    "rejects %s",
-    (input) => {
-      expect(normalizeVietnamPhone(input)).toBeNull();
-    },
-  );
+  it.each(["12345", "0123 456 789", "0912 345 67", "09123456789", "+1 202 555 0100", "091234567a", "", "00912345678"])("rejects %s", (input) => {
+    expect(normalizeVietnamPhone(input)).toBeNull();
+  });
 
   it("formats for display", () => {
     expect(formatVietnamPhone("+84912345678")).toBe("0912 345 678");

@@ -43,7 +43,9 @@ describe("hash chain", () => {
       sqlite.prepare("UPDATE trace_events SET hash = ? WHERE id = ?").run(hashEvent(contentOf(altered, [])), b.id);
       expect(verifyChain(lot.id, db)).toMatchObject({ ok: false, brokenSeq: 3 });
     } finally {
-      sqlite.exec("CREATE TRIGGER trace_events_no_update BEFORE UPDATE ON trace_events BEGIN SELECT RAISE(ABORT, 'trace_events is append-only: record a correction instead'); END;");
+      sqlite.exec(
+        "CREATE TRIGGER trace_events_no_update BEFORE UPDATE ON trace_events BEGIN SELECT RAISE(ABORT, 'trace_events is append-only: record a correction instead'); END;",
+      );
     }
   });
 

@@ -3,7 +3,14 @@ import { formatDigitalLink, gs1CheckDigit, isValidGtin14, parseDigitalLink, toEl
 import { readStandardsJson } from "../support/standards";
 
 type ParseVector = { line: number; shouldSucceed: boolean; dlUri: string; expectedElementString: string | null; nonDefaultOptions?: Record<string, boolean> };
-type GenerateVector = { line: number; shouldSucceed: boolean; stem: string | null; aiData: string; expectedDlUri: string | null; nonDefaultOptions?: Record<string, boolean> };
+type GenerateVector = {
+  line: number;
+  shouldSucceed: boolean;
+  stem: string | null;
+  aiData: string;
+  expectedDlUri: string | null;
+  nonDefaultOptions?: Record<string, boolean>;
+};
 const vectors = readStandardsJson<{ parse: ParseVector[]; generate: GenerateVector[] }>("digital-link/dl-uri-test-vectors.from-gs1-syntax-engine.json");
 
 /**

@@ -19,7 +19,17 @@ function expectValid(doc: unknown) {
 
 describe("EPCIS 2.0 export", () => {
   it("the validator really enforces CBV vocabulary and formats", () => {
-    const bad = { "@context": EPCIS_CONTEXT, type: "EPCISDocument", schemaVersion: "2.0", creationDate: "2026-01-01T00:00:00Z", epcisBody: { eventList: [{ type: "ObjectEvent", eventTime: "2026-01-01T00:00:00Z", eventTimeZoneOffset: "+07:00", action: "ADD", epcList: [], bizStep: "harvesting" }] } };
+    const bad = {
+      "@context": EPCIS_CONTEXT,
+      type: "EPCISDocument",
+      schemaVersion: "2.0",
+      creationDate: "2026-01-01T00:00:00Z",
+      epcisBody: {
+        eventList: [
+          { type: "ObjectEvent", eventTime: "2026-01-01T00:00:00Z", eventTimeZoneOffset: "+07:00", action: "ADD", epcList: [], bizStep: "harvesting" },
+        ],
+      },
+    };
     expect(validate(bad)).toBe(false);
   });
 
@@ -30,7 +40,12 @@ describe("EPCIS 2.0 export", () => {
     const harvest = record("harvest", "2026-03-28T06:30", { note: "420 kg búp tươi" });
     for (const kind of ["withering", "rolling", "drying", "sorting"] as const) record(kind, "2026-03-28T12:00");
     const lab = record("lab_test", "2026-04-02T09:00", { lab: "Quatest 1", result: "Không phát hiện", passed: true, document: "KQ-1" });
-    record("lab_test", "2026-04-02T09:00", { lab: "Quatest 1", result: "Không phát hiện (48 hoạt chất)", passed: true, document: "KQ-1" }, { errorDeclarationOf: lab.id, errorReason: "Ghi thiếu số hoạt chất" });
+    record(
+      "lab_test",
+      "2026-04-02T09:00",
+      { lab: "Quatest 1", result: "Không phát hiện (48 hoạt chất)", passed: true, document: "KQ-1" },
+      { errorDeclarationOf: lab.id, errorReason: "Ghi thiếu số hoạt chất" },
+    );
     record("packing", "2026-04-05T08:00", { packaging: "Hộp 200g", units: 400 });
     record("certification", "2026-04-05T09:00", { certName: "VietGAP", certNumber: "VG-1", validTo: "2028-01-01" });
     record("shipping", "2026-04-06T13:00", { party: "Kho Chợ Số" });
@@ -54,7 +69,9 @@ describe("EPCIS 2.0 export", () => {
     const declaration = events.find((e) => e.errorDeclaration)!;
     expect(declaration.errorDeclaration.reason).toBe("incorrect_data");
     expect(declaration.errorDeclaration.correctiveEventIDs).toHaveLength(1);
-    expect(events.map((e) => e.bizStep)).toEqual(expect.arrayContaining(["shipping", "receiving", "packing", "inspecting", "http://localhost:3000/voc/bizstep/withering"]));
+    expect(events.map((e) => e.bizStep)).toEqual(
+      expect.arrayContaining(["shipping", "receiving", "packing", "inspecting", "http://localhost:3000/voc/bizstep/withering"]),
+    );
     expect(events.find((e) => e.bizStep === "shipping")!.disposition).toBe("in_transit");
   });
 
@@ -66,7 +83,14 @@ describe("EPCIS 2.0 export", () => {
     const blend = transformLots(
       a.producer.id,
       a.owner.id,
-      { inputs: [{ lotId: a.lot.id, quantity: 20 }, { lotId: second.id, quantity: 30 }], output: { productId: a.product.id, plotId: null, harvestDate: "2026-04-01", quantity: 50, unit: "kg" }, eventTime: new Date("2026-04-01T08:00:00+07:00") },
+      {
+        inputs: [
+          { lotId: a.lot.id, quantity: 20 },
+          { lotId: second.id, quantity: 30 },
+        ],
+        output: { productId: a.product.id, plotId: null, harvestDate: "2026-04-01", quantity: 50, unit: "kg" },
+        eventTime: new Date("2026-04-01T08:00:00+07:00"),
+      },
       a.db,
     );
     const doc = exportEpcisDocument(blend.lot, a.db);

@@ -39,7 +39,12 @@ describe("pre-harvest interval (PHI) rule", () => {
     record("pest_control", "2026-03-20T08:00", { product: "Emamectin", phiDays: 14 });
     const other = createLot(producer.id, { productId: product.id, plotId: plot.id, harvestDate: "2026-03-30", quantity: 10, unit: "kg" }, db);
     const { recordTraceEvent } = await import("~/models/trace.server");
-    const error = refusalOf(() => recordTraceEvent({ lotId: other.id, kind: "harvest", eventTime: new Date("2026-03-30T06:00:00+07:00"), payload: {}, userId: owner.id, producerId: producer.id }, db));
+    const error = refusalOf(() =>
+      recordTraceEvent(
+        { lotId: other.id, kind: "harvest", eventTime: new Date("2026-03-30T06:00:00+07:00"), payload: {}, userId: owner.id, producerId: producer.id },
+        db,
+      ),
+    );
     expect(error.refusal.values?.product).toBe("Emamectin");
   });
 
