@@ -3,7 +3,7 @@
  * stock back on sale. Safe to run from cron at any interval (idempotent).
  */
 import { openAppDatabase } from "./_db";
-import { expireStaleBankOrders } from "../app/models/order.server";
+import { expireStaleBankOrders } from "../app/models/order/cancel.server";
 
 const { db, path } = openAppDatabase();
 const expired = expireStaleBankOrders(new Date(), undefined, db);

@@ -24,7 +24,8 @@ import {
 import { db as appDb, getDb } from "~/utils/db.server";
 import { canonicalJson } from "~/utils/canonical-json";
 import { formatDigitalLink } from "~/utils/digital-link";
-import { randomTraceString, SERIAL_LENGTH, TRACE_CODE_LENGTH } from "~/utils/trace-code";
+import { SERIAL_LENGTH, TRACE_CODE_LENGTH } from "~/utils/trace-code";
+import { randomCode } from "~/standards/random-code";
 import { FARM_KINDS, KIND_SPECS, type EventKind } from "~/utils/trace-kinds";
 import { localIsoDate } from "~/utils/format";
 
@@ -112,7 +113,7 @@ export type LotInput = {
 
 export function generateTraceCode(database: AnyDb = appDb): string {
   for (let attempt = 0; attempt < 20; attempt++) {
-    const code = randomTraceString(TRACE_CODE_LENGTH, (n) => crypto.randomBytes(n));
+    const code = randomCode(TRACE_CODE_LENGTH, (n) => crypto.randomBytes(n));
     if (!database.select({ id: lots.id }).from(lots).where(eq(lots.traceCode, code)).get()) return code;
   }
   throw new Error("Could not find a free trace code");
@@ -497,7 +498,7 @@ export function requestSerials(producerId: number, lotId: number, count: number,
     if (!lot) throw new TraceError({ key: "errors.notYourLot" }, 404);
     const created = [];
     for (let i = 0; i < count; i++) {
-      const serial = randomTraceString(SERIAL_LENGTH, (n) => crypto.randomBytes(n)); // ~59 bits: unguessable
+      const serial = randomCode(SERIAL_LENGTH, (n) => crypto.randomBytes(n)); // ~59 bits: unguessable
       created.push(tx.insert(serialUnits).values({ lotId: lot.id, serial }).returning().get());
     }
     return created;

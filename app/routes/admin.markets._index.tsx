@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { marketOverview, marketsVisibleTo } from "~/models/market.server";
+import { marketOverview, marketsVisibleTo } from "~/models/market/overview.server";
 import { requireUser } from "~/utils/auth.server";
 import { getFixedT } from "~/i18n/server";
 import { pageMeta } from "~/utils/meta";

@@ -2,7 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { confirmBankTransferByHand, ordersContainingLot } from "~/models/order.server";
+import { confirmBankTransferByHand } from "~/models/order/payment.server";
+import { ordersContainingLot } from "~/models/order/read.server";
 import { FeeSchema } from "~/schemas/orders";
 import { deleteDeliveryFee, listDeliveryFees, upsertDeliveryFee } from "~/models/delivery-fee.server";
 import { requireRole } from "~/utils/auth.server";

@@ -3,7 +3,7 @@ import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PartActionSchema, readLotCodes } from "~/schemas/orders";
-import { actOnPart, listProducerParts, producerIdsOf, refundIfPaid, type PartAction } from "~/models/order.server";
+import { actOnPart, listProducerParts, producerIdsOf, type PartAction } from "~/models/order/queue.server";
 import { requireRole } from "~/utils/auth.server";
 import { readForm } from "~/utils/forms.server";
 import { findMarket } from "~/data/markets";
@@ -77,13 +77,12 @@ export async function action({ request }: ActionFunctionArgs) {
     default:
       return json({ error: "orders:errors.unknownIntent", partId: null }, { status: 400 });
   }
-  const result = actOnPart(input.partId, producerIdsOf(user.id), user.id, act);
+  const result = await actOnPart(input.partId, producerIdsOf(user.id), user.id, act);
   if (!result.ok)
     return json(
       { error: `orders:${result.error.replace(/^orders\./, "errors.")}`, partId: input.partId },
       { status: result.error === "orders.notYourOrder" ? 404 : 409 },
     );
-  if (result.refund) await refundIfPaid(result.refund.orderId, result.refund.amountVnd, result.refund.tag);
   return json({ error: null, partId: input.partId });
 }
 

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { findOrderForViewer } from "~/models/order.server";
+import { findOrderForViewer } from "~/models/order/read.server";
 import { getViewer } from "~/utils/viewer.server";
 
 /** A tiny JSON the order page polls while it waits for a payment. */

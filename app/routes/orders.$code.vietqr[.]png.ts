@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import QRCode from "qrcode";
-import { findOrderForViewer } from "~/models/order.server";
-import { bankTransferInstructions } from "~/models/order-payment.server";
+import { findOrderForViewer } from "~/models/order/read.server";
+import { bankTransferInstructions } from "~/models/order/payment.server";
 import { getViewer } from "~/utils/viewer.server";
 
 /** The order's dynamic VietQR (exact amount and memo) as a PNG. Private: same access as the order page. */

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { listOrdersForViewer } from "~/models/order.server";
+import { listOrdersForViewer } from "~/models/order/read.server";
 import { getViewer } from "~/utils/viewer.server";
 import { getFixedT } from "~/i18n/server";
 import { formatDate, formatVnd } from "~/utils/format";

@@ -2,14 +2,14 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { getPublicStall, stallProducts } from "~/models/market.server";
+import { getPublicStall, stallProducts } from "~/models/market/stall.server";
 import { pageMeta } from "~/utils/meta";
 import { findBank } from "~/data/banks";
 import { formatVnd } from "~/utils/format";
 import { db } from "~/utils/db.server";
 import { producers } from "#db/schema";
 import { eq } from "drizzle-orm";
-import { cardPaymentsEnabled } from "~/models/till-card.server";
+import { cardPaymentsEnabled } from "~/models/payments/stripe-checkout.server";
 
 /** Public page of a stall: its VietQR and, when linked, the producer's products sold there. */
 export async function loader({ params }: LoaderFunctionArgs) {

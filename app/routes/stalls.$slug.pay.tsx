@@ -5,8 +5,10 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { useTranslation } from "react-i18next";
 import { TillChargeSchema } from "~/schemas/market";
 import { FormErrors, Honeypot } from "~/components/forms";
-import { cancelTillCharge, createTillCharge, getPublicStall } from "~/models/market.server";
-import { cardPaymentsEnabled, cardTestMode, createCardCheckout } from "~/models/till-card.server";
+import { createTillCharge } from "~/models/market/till.server";
+import { getPublicStall } from "~/models/market/stall.server";
+import { cardPaymentsEnabled, cardTestMode } from "~/models/payments/stripe-checkout.server";
+import { startTillCardPayment } from "~/models/market/till-card.server";
 import { isBotSubmission, readForm } from "~/utils/forms.server";
 import { clientKey, consume, limiters } from "~/utils/rate-limit.server";
 import { pageMeta } from "~/utils/meta";
@@ -51,13 +53,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     idempotencyKey: `pay-${parsed.data.idempotencyKey}`,
   });
   if (charge.status !== "pending") return json({ error: "market:validation.formExpired", amount }, { status: 409 });
-  try {
-    // A full-page redirect: Checkout is not a route of this app (even when the stand-in shares our origin).
-    return redirectDocument(await createCardCheckout(found.stall, charge), 303);
-  } catch {
-    cancelTillCharge(found.stall.id, charge.id);
-    return json({ error: "market:validation.cardFailed", amount }, { status: 502 });
-  }
+  const url = await startTillCardPayment(found.stall, charge);
+  if (!url) return json({ error: "market:validation.cardFailed", amount }, { status: 502 });
+  // A full-page redirect: Checkout is not a route of this app (even when the stand-in shares our origin).
+  return redirectDocument(url, 303);
 }
 
 export default function StallPay() {

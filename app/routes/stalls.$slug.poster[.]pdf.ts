@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { getPublicStall } from "~/models/market.server";
-import { stallPosterPdf } from "~/models/stall-poster.server";
+import { getPublicStall } from "~/models/market/stall.server";
+import { stallPosterPdf } from "~/models/market/poster.server";
 import { getLang } from "~/i18n/server";
 
 /** The printable A5 poster of a stall (VietQR + bank details in text). */

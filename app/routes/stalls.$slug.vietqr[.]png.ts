@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { getPublicStall, stallStaticPayload } from "~/models/market.server";
+import { getPublicStall, stallStaticPayload } from "~/models/market/stall.server";
 import { qrPng } from "~/utils/qr.server";
 
 /**

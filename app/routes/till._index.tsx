@@ -6,24 +6,16 @@ import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { TILL_INTENT, TillChargeSchema } from "~/schemas/market";
 import { FormErrors } from "~/components/forms";
-import {
-  cancelTillCharge,
-  createTillCharge,
-  getApprovedTraderStall,
-  getTraderStall,
-  localDate,
-  localDayRange,
-  stallProducts,
-  stallTakings,
-  stallToCheck,
-} from "~/models/market.server";
+import { createTillCharge, pricedTillItems, stallToCheck, tillAmountInput } from "~/models/market/till.server";
+import { getApprovedTraderStall, getTraderStall, stallProducts } from "~/models/market/stall.server";
+import { localDate, localDayRange, stallTakings } from "~/models/market/till-ledger.server";
 import { requireRole } from "~/utils/auth.server";
 import { readForm } from "~/utils/forms.server";
 import { getFixedT } from "~/i18n/server";
 import { pageMeta } from "~/utils/meta";
 import { formatVnd } from "~/utils/format";
-import { cardPaymentsEnabled, createCardCheckout } from "~/models/till-card.server";
-import type { TillItem } from "#db/schema";
+import { cardPaymentsEnabled } from "~/models/payments/stripe-checkout.server";
+import { startTillCardPayment } from "~/models/market/till-card.server";
 
 const QUICK_AMOUNTS = [10000, 20000, 50000];
 
@@ -75,15 +67,9 @@ export async function action({ request }: ActionFunctionArgs) {
   }
 
   // Items picked from the linked producer's products (scoped: only this stall's own list).
-  const offered = new Map(stallProducts(found.stall).map((p) => [p.variantId, p]));
-  const items: TillItem[] = [];
-  for (const id of formData.getAll("item")) {
-    const p = offered.get(Number(id));
-    if (p) items.push({ productId: p.productId, variantId: p.variantId, label: `${p.productName} – ${p.label}`, quantity: 1, priceVnd: p.priceVnd });
-  }
+  const items = pricedTillItems(found.stall, formData.getAll("item"));
   const rawAmount = String(formData.get("amount") ?? "").trim();
-  // An empty amount with items picked charges the items' total.
-  const amountInput = rawAmount === "" && items.length ? String(items.reduce((s, i) => s + i.priceVnd * i.quantity, 0)) : rawAmount;
+  const amountInput = tillAmountInput(rawAmount, items);
   const parsed = TillChargeSchema.safeParse({
     amount: amountInput,
     method: value,
@@ -97,14 +83,8 @@ export async function action({ request }: ActionFunctionArgs) {
     return json({ error: "market:validation.cardUnavailable", amount: rawAmount, quick: null }, { status: 400 });
   }
   const { charge } = createTillCharge({ stallId: found.stall.id, amount, method, idempotencyKey, items });
-  if (method === "card" && charge.status === "pending" && !charge.stripeCheckoutUrl) {
-    try {
-      await createCardCheckout(found.stall, charge);
-    } catch {
-      // Stripe unreachable: close this charge so it never shows as payable; the trader may retry.
-      cancelTillCharge(found.stall.id, charge.id);
-      return json({ error: "market:validation.cardFailed", amount: rawAmount, quick: null }, { status: 502 });
-    }
+  if (method === "card" && charge.status === "pending" && !charge.stripeCheckoutUrl && !(await startTillCardPayment(found.stall, charge))) {
+    return json({ error: "market:validation.cardFailed", amount: rawAmount, quick: null }, { status: 502 });
   }
   return redirect(`/till/charges/${charge.id}`);
 }

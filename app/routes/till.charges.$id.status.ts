@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { effectiveStatus, getApprovedTraderStall, getStallCharge } from "~/models/market.server";
+import { effectiveStatus, getStallCharge } from "~/models/market/till.server";
+import { getApprovedTraderStall } from "~/models/market/stall.server";
 import { requireRole } from "~/utils/auth.server";
 
 /** The till polls this small JSON while a charge is open (and again as soon as it is back online). */

@@ -3,7 +3,8 @@ import { json, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { cancelTillCharge, chargePayload, effectiveStatus, getApprovedTraderStall, getStallCharge } from "~/models/market.server";
+import { cancelTillCharge, chargePayload, effectiveStatus, getStallCharge } from "~/models/market/till.server";
+import { getApprovedTraderStall } from "~/models/market/stall.server";
 import { requireRole } from "~/utils/auth.server";
 import { readForm } from "~/utils/forms.server";
 import { getFixedT } from "~/i18n/server";
@@ -11,7 +12,8 @@ import { pageMeta } from "~/utils/meta";
 import { formatDateTime, formatVnd } from "~/utils/format";
 import { qrSvg } from "~/utils/qr.server";
 import { findBank } from "~/data/banks";
-import { cardTestMode, expireCardCheckout } from "~/models/till-card.server";
+import { cardTestMode } from "~/models/payments/stripe-checkout.server";
+import { expireCardCheckout } from "~/models/market/till-card.server";
 import type { TillStatus } from "#db/schema";
 
 async function requireCharge(request: Request, idParam: string | undefined) {

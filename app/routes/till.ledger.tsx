@@ -3,16 +3,9 @@ import { json, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { readForm } from "~/utils/forms.server";
-import {
-  dailyTotals,
-  getApprovedTraderStall,
-  resolveStallNotification,
-  localDate,
-  localDayRange,
-  stallChargesOfDay,
-  stallTakings,
-  stallToCheck,
-} from "~/models/market.server";
+import { dailyTotals, localDate, localDayRange, stallChargesOfDay, stallTakings } from "~/models/market/till-ledger.server";
+import { getApprovedTraderStall } from "~/models/market/stall.server";
+import { resolveStallNotification, stallToCheck } from "~/models/market/till.server";
 import { requireRole } from "~/utils/auth.server";
 import { getFixedT } from "~/i18n/server";
 import { pageMeta } from "~/utils/meta";

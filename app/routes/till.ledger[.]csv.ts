@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { chargesCsv, getApprovedTraderStall, localDate, localDayRange, stallChargesBetween } from "~/models/market.server";
+import { chargesCsv, localDate, localDayRange, stallChargesBetween } from "~/models/market/till-ledger.server";
+import { getApprovedTraderStall } from "~/models/market/stall.server";
 import { requireRole } from "~/utils/auth.server";
 
 /** The stall's charges of the last 30 days (today included) as CSV, UTF-8 with BOM for Excel. */

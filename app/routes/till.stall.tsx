@@ -7,7 +7,7 @@ import { useTranslation } from "react-i18next";
 import { eq } from "drizzle-orm";
 import { StallSchema } from "~/schemas/market";
 import { Field, FormErrors, describedBy } from "~/components/forms";
-import { getTraderStall, listMarkets, MarketError, registerStall } from "~/models/market.server";
+import { getTraderStall, listMarkets, MarketError, registerStall } from "~/models/market/stall.server";
 import { requireRole } from "~/utils/auth.server";
 import { readForm } from "~/utils/forms.server";
 import { getFixedT } from "~/i18n/server";

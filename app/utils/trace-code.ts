@@ -1,8 +1,10 @@
+import { CODE_ALPHABET } from "../standards/random-code";
+
 /**
  * Short trace codes printed under the QR: unambiguous when read aloud or typed on a phone.
  * Alphabet A–Z and 2–9 without I, L, O (and no 0 or 1): 31 symbols. Case-insensitive on input.
  */
-export const TRACE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+export const TRACE_ALPHABET = CODE_ALPHABET; // random ones come from randomCode (app/standards/random-code.ts)
 export const TRACE_CODE_LENGTH = 8;
 export const SERIAL_LENGTH = 12;
 
@@ -12,16 +14,4 @@ const VALID = new RegExp(`^[${TRACE_ALPHABET}]{6,16}$`);
 export function normaliseTraceCode(input: string): string | null {
   const code = input.replace(/[\s\-_.]+/g, "").toUpperCase();
   return VALID.test(code) ? code : null;
-}
-
-/** A random string over the trace alphabet, from the given random bytes source (rejection sampling, no bias). */
-export function randomTraceString(length: number, randomBytes: (n: number) => Uint8Array): string {
-  let out = "";
-  while (out.length < length) {
-    for (const byte of randomBytes(length * 2)) {
-      if (byte < 248) out += TRACE_ALPHABET[byte % 31]; // 248 = 8 × 31
-      if (out.length === length) break;
-    }
-  }
-  return out;
 }

@@ -1,7 +1,7 @@
 import { getSessionUser } from "./session.server";
 import { readGuestId } from "./cart-cookie.server";
 import type { CartIdentity } from "~/models/cart.server";
-import type { Viewer } from "~/models/order.server";
+import type { Viewer } from "~/models/order/read.server";
 
 /** Who is looking: the signed-in user (if any) and the guest cart cookie id (if any). */
 export async function getViewer(request: Request) {

@@ -1,7 +1,8 @@
 import { eq } from "drizzle-orm";
 import type { DB } from "../client";
 import { cartItems, carts, deliveryFees, orderParts, orders, productVariants, producers, products, users } from "../schema";
-import { actOnPart, placeOrder } from "../../app/models/order.server";
+import { advancePart } from "../../app/models/order/fulfilment.server";
+import { placeOrder } from "../../app/models/order/place.server";
 import { readCart } from "../../app/models/cart.server";
 
 /** Delivery fees (admin-editable) and two demo orders for shopper@choso.test. Idempotent. */
@@ -80,10 +81,10 @@ export function seedCheckout(db: DB) {
       for (const part of parts) {
         const owner = db.select().from(producers).where(eq(producers.id, part.producerId)).get();
         if (!owner) continue;
-        actOnPart(part.id, [part.producerId], owner.ownerUserId, { intent: "confirm" }, db);
-        actOnPart(part.id, [part.producerId], owner.ownerUserId, { intent: "pack", lots: {} }, db);
-        actOnPart(part.id, [part.producerId], owner.ownerUserId, { intent: "ship", carrier: "Viettel Post", trackingNumber: "VTP2611220001" }, db);
-        actOnPart(part.id, [part.producerId], owner.ownerUserId, { intent: "deliver", cashReceived: true }, db);
+        advancePart(part.id, [part.producerId], owner.ownerUserId, { intent: "confirm" }, db);
+        advancePart(part.id, [part.producerId], owner.ownerUserId, { intent: "pack", lots: {} }, db);
+        advancePart(part.id, [part.producerId], owner.ownerUserId, { intent: "ship", carrier: "Viettel Post", trackingNumber: "VTP2611220001" }, db);
+        advancePart(part.id, [part.producerId], owner.ownerUserId, { intent: "deliver", cashReceived: true }, db);
       }
     }
   }

@@ -8,7 +8,7 @@ import { eq } from "drizzle-orm";
 import type { DB } from "../client";
 import { communes, markets, producers, stalls, tillCharges, users, type TillMethod } from "../schema";
 import { buildUser } from "../builders";
-import { newPaymentMemo } from "../../app/utils/vietqr";
+import { newPaymentMemo } from "../../app/standards/vietqr";
 import { DEMO_PASSWORD, DEMO_USERS } from "./data";
 
 export const MARKETS = [

@@ -1,6 +1,6 @@
 import type { APIRequestContext, Page } from "@playwright/test";
 import { test, expect, DEMO, loginAs } from "./fixtures";
-import { decodeVietQr } from "../../app/utils/vietqr";
+import { decodeVietQr } from "../../app/standards/vietqr";
 import config from "../../playwright.config";
 
 const SEPAY_KEY = (config.webServer as { env: Record<string, string> }).env.SEPAY_API_KEY!;

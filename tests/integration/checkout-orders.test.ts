@@ -6,7 +6,7 @@ import { action as checkoutAction } from "~/routes/checkout";
 import { action as loginAction } from "~/routes/login";
 import { cartItems, carts, orderEvents, orderLines, orderParts, orders, outbox, productVariants } from "#db/schema";
 import { changeCartLine, getCart } from "~/models/cart.server";
-import { CheckoutError, placeOrder } from "~/models/order.server";
+import { CheckoutError, placeOrder } from "~/models/order/place.server";
 import { upsertDeliveryFee } from "~/models/delivery-fee.server";
 import { getTestDb } from "../setup/vitest";
 import { makeProducer, makeProduct, makeUser, TEST_PASSWORD } from "../factories";

@@ -5,7 +5,7 @@ import { PDFDocument } from "pdf-lib";
 import { loader as pngLoader } from "~/routes/stalls.$slug.vietqr[.]png";
 import { loader as pdfLoader } from "~/routes/stalls.$slug.poster[.]pdf";
 import { loader as stallPageLoader } from "~/routes/stalls.$slug._index";
-import { decodeVietQr } from "~/utils/vietqr";
+import { decodeVietQr } from "~/standards/vietqr";
 import { context, getRequest } from "../support/request";
 import { makeStall } from "../support/market";
 

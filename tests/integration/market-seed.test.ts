@@ -3,9 +3,10 @@ import { count, eq } from "drizzle-orm";
 import { seed } from "#db/seed";
 import { seedMarket } from "#db/seed/market";
 import { communes, markets, stalls, tillCharges, users } from "#db/schema";
-import { decodeVietQr } from "~/utils/vietqr";
+import { decodeVietQr } from "~/standards/vietqr";
 import { findBank } from "~/data/banks";
-import { stallStaticPayload, marketOverview } from "~/models/market.server";
+import { stallStaticPayload } from "~/models/market/stall.server";
+import { marketOverview } from "~/models/market/overview.server";
 import { getTestDb } from "../setup/vitest";
 
 describe("market demo data", () => {

@@ -11,18 +11,9 @@ import { action as casso } from "~/routes/webhooks.casso";
 import { action as stallAction } from "~/routes/till.stall";
 import { action as reviewAction } from "~/routes/admin.stalls";
 import { loader as overviewLoader } from "~/routes/admin.markets.$slug";
-import {
-  CHARGE_TTL_MS,
-  chargesCsv,
-  createTillCharge,
-  dailyTotals,
-  localDate,
-  localDayRange,
-  stallChargesBetween,
-  stallTakings,
-  stallToCheck,
-} from "~/models/market.server";
-import { cassoSignature } from "~/models/bank-transfer.server";
+import { CHARGE_TTL_MS, createTillCharge, stallToCheck } from "~/models/market/till.server";
+import { chargesCsv, dailyTotals, localDate, localDayRange, stallChargesBetween, stallTakings } from "~/models/market/till-ledger.server";
+import { cassoSignature } from "~/models/payments/bank-webhooks.server";
 import { DEV_CASSO_CHECKSUM_KEY, DEV_SEPAY_API_KEY } from "~/utils/env.server";
 import { getTestDb } from "../setup/vitest";
 import { context, formRequest, getRequest } from "../support/request";

@@ -3,7 +3,7 @@
  * printing "committed <orderId>" right after each transaction commits. The parent kills it with
  * SIGKILL somewhere in the middle.
  */
-import { placeOrder } from "../../app/models/order.server";
+import { placeOrder } from "../../app/models/order/place.server";
 
 const [producerId, ...guestIds] = process.argv.slice(2);
 for (const guestId of guestIds) {

@@ -4,7 +4,7 @@
  * workers hit the database at the same moment. Prints one JSON line of results.
  */
 import readline from "node:readline";
-import { CheckoutError, placeOrder } from "../../app/models/order.server";
+import { CheckoutError, placeOrder } from "../../app/models/order/place.server";
 
 const [producerId, ...guestIds] = process.argv.slice(2);
 const rl = readline.createInterface({ input: process.stdin });

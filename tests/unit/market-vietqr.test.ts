@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { chargePayload, stallStaticPayload } from "~/models/market.server";
-import { crc16, decodeVietQr, parseTlv } from "~/utils/vietqr";
+import { chargePayload } from "~/models/market/till.server";
+import { stallStaticPayload } from "~/models/market/stall.server";
+import { crc16, decodeVietQr, parseTlv } from "~/standards/vietqr";
 import { StallSchema, TillChargeSchema, normalizeAccountHolder, parseVndAmount } from "~/schemas/market";
 
 // DESIGN.md "Standards to meet": the two known-good payloads.

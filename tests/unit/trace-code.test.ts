@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { normaliseTraceCode, randomTraceString, TRACE_ALPHABET } from "~/utils/trace-code";
+import { normaliseTraceCode, TRACE_ALPHABET } from "~/utils/trace-code";
+import { randomCode as randomTraceString } from "~/standards/random-code";
 
 describe("trace codes", () => {
   it("use A–Z and 2–9 without I, L, O, 0, 1", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildVietQr, crc16, decodeVietQr, findPaymentMemos, newPaymentMemo, sanitizeMemo, VietQrError } from "~/utils/vietqr";
+import { buildVietQr, crc16, decodeVietQr, findPaymentMemos, newPaymentMemo, sanitizeMemo, VietQrError } from "~/standards/vietqr";
 import { BANKS, findBank } from "~/data/banks";
 
 // The two known-good payloads of ../shared/DESIGN.md

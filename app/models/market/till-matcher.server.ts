@@ -1,13 +1,11 @@
 /**
- * Bank-transfer matcher for memo prefix CST (market till charges). Kept apart from
- * market.server.ts so the matcher registry has no import cycle with the pipeline.
- * Runs inside the notification's transaction.
+ * Bank-transfer matcher for memo prefix CST (market till charges), registered in
+ * ~/models/payments/matchers.server.ts. It imports only the payment types (a leaf), never the
+ * pipeline, so there is no import circle. Runs inside the notification's transaction.
  */
 import { and, eq } from "drizzle-orm";
 import { tillCharges } from "#db/schema";
-import type { BankMatcher } from "./bank-transfer.server";
-
-export const TILL_TARGET = "till_charge";
+import { TILL_TARGET, type BankMatcher } from "~/models/payments/types";
 
 /**
  * Marks the charge paid only for the exact amount of an unpaid, unexpired, uncancelled VietQR

@@ -14,8 +14,8 @@ import { getFixedT } from "~/i18n/server";
 import type { Lang } from "~/i18n/config";
 import { env } from "~/utils/env.server";
 import { qrPng } from "~/utils/qr.server";
-import { stallStaticPayload } from "./market.server";
-import { cardPaymentsEnabled } from "./till-card.server";
+import { cardPaymentsEnabled } from "~/models/payments/stripe-checkout.server";
+import { stallStaticPayload } from "./stall.server";
 
 const A5: [number, number] = [419.53, 595.28];
 const FONT_DIR = path.resolve(process.cwd(), "node_modules/dejavu-fonts-ttf/ttf");

@@ -6,7 +6,8 @@
  *   00 "01" · 01 "11"|"12" · 38 { 00 "A000000727" · 01 { 00 BIN · 01 account } · 02 "QRIBFTTA" }
  *   · 53 "704" · 54 amount · 58 "VN" · 62 { 08 memo } · 63 CRC-16/CCITT-FALSE
  */
-import { foldVietnamese } from "./slug";
+import { foldVietnamese } from "../utils/slug";
+import { randomCode, type RandomBytes } from "./random-code";
 
 export const NAPAS_GUID = "A000000727";
 export const SERVICE_TO_ACCOUNT = "QRIBFTTA";
@@ -121,20 +122,11 @@ export function decodeVietQr(payload: string): DecodedVietQr {
 }
 
 // Payment memos: a prefix naming what is paid (CSO = online order, CST = till charge) and 6 characters
-// from an alphabet without look-alikes (no 0/O, 1/I/L), short enough to type by hand if a bank app
-// cannot scan, and unique enough for a day's market (31^6 ≈ 887 million).
-const MEMO_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
-
-export function newPaymentMemo(prefix: string, random: (n: number) => Uint8Array = defaultRandom): string {
+// from the code alphabet (no look-alikes), short enough to type by hand if a bank app cannot scan,
+// and unique enough for a day's market (31^6 ≈ 887 million).
+export function newPaymentMemo(prefix: string, random?: RandomBytes): string {
   if (!/^[A-Z]{3}$/.test(prefix)) throw new VietQrError("memo prefix must be 3 capital letters");
-  const bytes = random(6);
-  let code = "";
-  for (const b of bytes) code += MEMO_ALPHABET[b % MEMO_ALPHABET.length];
-  return prefix + code;
-}
-
-function defaultRandom(n: number): Uint8Array {
-  return globalThis.crypto.getRandomValues(new Uint8Array(n));
+  return prefix + randomCode(6, random);
 }
 
 /**
