@@ -24,6 +24,7 @@ import { homeFor } from "~/utils/auth.server";
 import type { Role } from "#db/schema";
 import { cartCount } from "~/models/cart.server";
 import { readGuestId } from "~/utils/cart-cookie.server";
+import { footerOperator } from "~/models/legal.server";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
@@ -48,6 +49,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     cartCount: cartCount({ userId: user?.id ?? null, guestId: user ? null : await readGuestId(request) }),
     // Not a live deployment (development, tests, `npm start` demo): say so on every page.
     demo: !env().LIVE,
+    // Who runs the marketplace, in every footer (Decree 52/2013 as amended; docs/decisions/073).
+    operator: footerOperator(),
   });
 }
 
@@ -56,6 +59,7 @@ export type RootData = {
   user: { id: number; name: string; role: Role; home: string } | null;
   cartCount: number;
   demo: boolean;
+  operator: { name: string; address: string; taxCode: string; phone: string; email: string; registration: string | null; demo: boolean };
 };
 
 export function useRootData() {
@@ -165,9 +169,31 @@ function Header() {
 function Footer() {
   const { t } = useTranslation();
   const data = useRootData();
+  const op = data?.operator;
   return (
     <footer className="mt-8 border-t border-stone-200 bg-white">
-      <div className="mx-auto max-w-5xl px-4 py-6 text-sm text-stone-700">
+      <div className="mx-auto max-w-5xl space-y-3 px-4 py-6 text-sm text-stone-700">
+        <nav aria-label={t("legal:footer.operatorTitle")} className="flex flex-wrap gap-x-4 gap-y-2" data-testid="footer-links">
+          <Link to="/privacy">{t("legal:footer.privacy")}</Link>
+          <Link to="/terms">{t("legal:footer.terms")}</Link>
+          <Link to="/complaints">{t("legal:footer.complaints")}</Link>
+        </nav>
+        {op ? (
+          <address className="not-italic" data-testid="footer-operator">
+            <span className="font-semibold">{op.name}</span>
+            {op.demo ? <span className="badge ml-2 bg-amber-100 text-amber-900">{t("legal:footer.demoOperator")}</span> : null}
+            <br />
+            {op.address}
+            <br />
+            {t("legal:footer.taxCode", { code: op.taxCode })} · {t("legal:footer.contact", { phone: op.phone, email: op.email })}
+            {op.registration ? (
+              <>
+                <br />
+                {op.registration}
+              </>
+            ) : null}
+          </address>
+        ) : null}
         <p>{t("footer.about")}</p>
         {data?.demo ? (
           <p className="mt-1 font-semibold text-amber-800" data-testid="demo-note">

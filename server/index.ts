@@ -14,6 +14,7 @@ import helmet from "helmet";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import { parseEnv, EnvError } from "../app/utils/env.server";
+import { parseOperator } from "../app/utils/operator.server";
 import { cspDirectives } from "./csp";
 import { microCache } from "./micro-cache";
 import { createStripeStandIn } from "./stripe-standin";
@@ -24,6 +25,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 let config;
 try {
   config = parseEnv(process.env);
+  // The operator's details every page shows: required on a live server (docs/decisions/073).
+  parseOperator(process.env, config.LIVE);
 } catch (error) {
   if (error instanceof EnvError) {
     console.error(`\n✖ Chợ Số cannot start.\n${error.message}\nSee .env.example and README.md.\n`);

@@ -60,6 +60,7 @@ export function applyAsProducer(user: User, input: ProducerApplication, photoIma
   const existing = getProducerOfUser(user.id);
   const fields = {
     name: input.name,
+    legalName: input.legalName,
     kind: input.kind,
     communeCode: commune.code,
     area: commune.area,
@@ -72,7 +73,12 @@ export function applyAsProducer(user: User, input: ProducerApplication, photoIma
   const producer = db.transaction((tx) => {
     let row: Producer;
     if (existing) {
-      const identityChanged = existing.name !== input.name || existing.communeCode !== commune.code;
+      // The legal identity buyers see (docs/decisions/074): a change goes back to staff for checking.
+      const identityChanged =
+        existing.name !== input.name ||
+        existing.communeCode !== commune.code ||
+        (existing.legalName ?? existing.name) !== input.legalName ||
+        (existing.taxCode ?? null) !== (input.taxCode ?? null);
       const backToPending = existing.status === "rejected" || (existing.status === "verified" && identityChanged);
       row = tx
         .update(producers)

@@ -11,6 +11,7 @@ import { OrderLinks } from "~/components/order-links";
 import { countProducersByStatus, recentAudit } from "~/models/producer.server";
 import { countProducts } from "~/models/product.server";
 import { MarketLinks } from "~/components/market-links";
+import { countOpenComplaints } from "~/models/complaint.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "admin");
@@ -21,6 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     producers: countProducersByStatus(),
     products: countProducts(),
     audit: recentAudit(10),
+    openComplaints: countOpenComplaints(),
   });
 }
 
@@ -53,6 +55,9 @@ export default function Page() {
         </Link>
         <Link to="/products" className="btn-secondary min-h-[64px] text-lg">
           {t("home.storefront")}
+        </Link>
+        <Link to="/admin/complaints" className="btn-secondary min-h-[64px] text-lg" data-testid="complaints-link">
+          {t("legal:admin.link", { count: data.openComplaints })}
         </Link>
       </nav>
       <div className="mt-6">

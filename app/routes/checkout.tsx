@@ -24,6 +24,8 @@ import { PICKUP_MARKETS } from "~/data/markets";
 import { getFixedT } from "~/i18n/server";
 import { formatVnd } from "~/utils/format";
 import { pageMeta } from "~/utils/meta";
+import { recordCheckoutConsent } from "~/models/consent.server";
+import { ConsentCheckbox } from "~/components/consent-checkbox";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { identity, user } = await getViewer(request);
@@ -110,6 +112,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     throw error;
   }
   const { order } = placed;
+  recordCheckoutConsent(request, order);
   if (order.paymentMethod === "card" && order.status === "open" && order.paymentStatus === "unpaid") {
     try {
       // A full document load: the hosted page is not a route of this app (same origin for the stand-in).
@@ -312,6 +315,7 @@ export default function Checkout() {
             {t("checkout.total")}: <span data-testid="checkout-total">{formatVnd(liveQuote.totalVnd)}</span>
           </p>
           <p className="hint">{t("checkout.totalHint")}</p>
+          <ConsentCheckbox id="privacyConsent" name="privacyConsent" errors={fields.privacyConsent.errors} hint="checkoutHint" defaultChecked={fields.privacyConsent.initialValue === "yes"} />
           <div className="flex flex-wrap gap-2 pt-2">
             <button type="submit" name="intent" value="place" className="btn-primary" disabled={submitting}>
               {t("checkout.place")}

@@ -10,6 +10,7 @@ import { imageSrcSet, imageUrl } from "~/utils/images";
 import { pageMeta } from "~/utils/meta";
 import { env } from "~/utils/env.server";
 import { publicPageHeaders } from "~/utils/cache.server";
+import { formatVietnamPhone } from "~/utils/phone";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const found = getPublicProducer(params.slug ?? "");
@@ -27,6 +28,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         area: producer.area,
         photoImageId: producer.photoImageId,
         photoWidth: found.photoWidth ?? 320,
+      },
+      // What buyers must see of a seller (Decree 52/2013 as amended; docs/decisions/074).
+      seller: {
+        legalName: producer.legalName ?? producer.name,
+        address: producer.address,
+        phone: formatVietnamPhone(producer.phone),
+        phoneHref: producer.phone,
+        taxCode: producer.taxCode,
       },
       communeName: found.communeName,
       areaSlug: found.areaSlug,
@@ -58,6 +67,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
 export default function ProducerPage() {
   const { t } = useTranslation("storefront");
   const { t: tp } = useTranslation("producer");
+  const { t: tl } = useTranslation("legal");
   const data = useLoaderData<typeof loader>();
   const { producer } = data;
   return (
@@ -122,6 +132,23 @@ export default function ProducerPage() {
           {t("product.certifications")}
         </h2>
         <CertificationList certs={data.certs} />
+      </section>
+      <section aria-labelledby="seller-title" className="card" data-testid="seller-details">
+        <h2 id="seller-title" className="mb-2 text-xl font-bold">
+          {tl("seller.title")}
+        </h2>
+        <dl className="grid grid-cols-1 gap-x-4 gap-y-1 sm:grid-cols-[auto_1fr]">
+          <dt className="font-semibold">{tl("seller.legalName")}</dt>
+          <dd data-testid="seller-legal-name">{data.seller.legalName}</dd>
+          <dt className="font-semibold">{tl("seller.address")}</dt>
+          <dd>{data.seller.address.includes(data.communeName) ? data.seller.address : `${data.seller.address}, ${data.communeName}`}</dd>
+          <dt className="font-semibold">{tl("seller.phone")}</dt>
+          <dd>
+            <a href={`tel:${data.seller.phoneHref}`}>{data.seller.phone}</a>
+          </dd>
+          <dt className="font-semibold">{tl("seller.taxCode")}</dt>
+          <dd data-testid="seller-tax-code">{data.seller.taxCode ?? tl("seller.taxCodeNone")}</dd>
+        </dl>
       </section>
       <section aria-labelledby="products-title">
         <h2 id="products-title" className="mb-2 text-xl font-bold">

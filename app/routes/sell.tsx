@@ -22,6 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     producer: producer
       ? {
           name: producer.name,
+          legalName: producer.legalName ?? "",
           kind: producer.kind,
           communeCode: producer.communeCode,
           address: producer.address,
@@ -61,6 +62,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function Sell() {
   const { t } = useTranslation("producer");
+  const { t: tl } = useTranslation("legal");
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
@@ -93,6 +95,14 @@ export default function Sell() {
             {...getInputProps(fields.name, { type: "text" })}
             className="input"
             aria-describedby={describedBy(fields.name.id, true, !!fields.name.errors)}
+          />
+        </Field>
+        <Field id={fields.legalName.id} label={tl("seller.legalName")} hint={tl("seller.legalNameHint")} errors={fields.legalName.errors}>
+          <input
+            {...getInputProps(fields.legalName, { type: "text" })}
+            className="input"
+            autoComplete="organization"
+            aria-describedby={describedBy(fields.legalName.id, true, !!fields.legalName.errors)}
           />
         </Field>
         <Field id={fields.kind.id} label={t("apply.kind")} errors={fields.kind.errors}>
@@ -157,7 +167,7 @@ export default function Sell() {
             aria-describedby={describedBy("photo", true, !!photoErrors)}
           />
         </Field>
-        <Field id={fields.taxCode.id} label={t("apply.taxCode")} hint={t("apply.taxCodeHint")} errors={fields.taxCode.errors}>
+        <Field id={fields.taxCode.id} label={tl("seller.taxCodeLabel")} hint={tl("seller.taxCodeHint")} errors={fields.taxCode.errors}>
           <input
             {...getInputProps(fields.taxCode, { type: "text" })}
             className="input"
@@ -173,6 +183,7 @@ export default function Sell() {
             aria-describedby={describedBy(fields.gs1CompanyPrefix.id, true, !!fields.gs1CompanyPrefix.errors)}
           />
         </Field>
+        <p className="hint mb-4">{tl("seller.publicNote")}</p>
         <button type="submit" className="btn-primary w-full" disabled={navigation.state === "submitting"}>
           {data.producer ? t("apply.save") : t("apply.submit")}
         </button>

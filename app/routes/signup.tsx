@@ -13,7 +13,9 @@ import { createUserSession } from "~/utils/session.server";
 import { safeRedirect } from "~/utils/safe-redirect";
 import { isBotSubmission, readForm } from "~/utils/forms.server";
 import { clientKey, consume, limiters } from "~/utils/rate-limit.server";
-import { getFixedT } from "~/i18n/server";
+import { getFixedT, getLang } from "~/i18n/server";
+import { recordSignupConsent } from "~/models/consent.server";
+import { ConsentCheckbox } from "~/components/consent-checkbox";
 import { pageMeta } from "~/utils/meta";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -50,6 +52,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { name, identifier, password, redirectTo } = submission.value;
   try {
     const user = await createUser({ name, identifier, password });
+    recordSignupConsent(user.id, getLang(request));
     return createUserSession(request, user.id, safeRedirect(redirectTo, "/account"));
   } catch (error) {
     if (error instanceof IdentifierTakenError) {
@@ -113,6 +116,7 @@ export default function Signup() {
             aria-describedby={describedBy(fields.confirmPassword.id, false, !!fields.confirmPassword.errors)}
           />
         </Field>
+        <ConsentCheckbox id={fields.privacyConsent.id} name={fields.privacyConsent.name} errors={fields.privacyConsent.errors} hint="signupHint" defaultChecked={fields.privacyConsent.initialValue === "yes"} />
         <button type="submit" className="btn-primary w-full" disabled={navigation.state === "submitting"}>
           {t("auth.signupButton")}
         </button>

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { normalizeVietnamPhone } from "~/utils/phone";
+import { consentField } from "./consent";
 
 // Messages are translation keys (namespace "common"); forms render them with t().
 export { HONEYPOT_FIELD } from "~/utils/honeypot";
@@ -37,6 +38,8 @@ export const SignupSchema = z
     identifier: identifierField,
     password: z.string({ error: "validation.required" }).min(8, "validation.passwordTooShort").max(128, "validation.tooLong"),
     confirmPassword: z.string({ error: "validation.required" }).min(1, "validation.required"),
+    // Consent to the terms and the privacy notice, recorded with their versions (docs/decisions/072).
+    privacyConsent: consentField,
     redirectTo: z.string().optional(),
   })
   .refine((v) => v.password === v.confirmPassword, {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { normalizeVietnamPhone } from "~/utils/phone";
+import { consentField } from "./consent";
 // Same values as db/schema/orders.ts (kept here so the browser bundle does not pull in drizzle).
 export const PAYMENT_METHODS = ["card", "bank", "cod"] as const;
 export const DELIVERY_METHODS = ["pickup_producer", "pickup_market", "delivery"] as const;
@@ -27,6 +28,7 @@ export const CheckoutSchema = z
     addressLine: z.string({ error: "validation.required" }).trim().min(1, "validation.required").max(200, "validation.tooLong"),
     note: z.string().trim().max(500, "validation.tooLong").optional(),
     paymentMethod: z.enum(PAYMENT_METHODS, { error: "cart:errors.paymentRequired" }),
+    privacyConsent: consentField, // recorded by recordCheckoutConsent (docs/decisions/072)
   })
   .superRefine((v, ctx) => {
     if (v.place === "tn" && !v.communeCode) ctx.addIssue({ code: "custom", path: ["communeCode"], message: "cart:errors.communeRequired" });

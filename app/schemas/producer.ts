@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { CERT_KINDS, PRODUCER_KINDS } from "#db/schema";
 import { normalizeVietnamPhone } from "~/utils/phone";
+import { normalizeTaxCode, taxCodeRequired } from "~/utils/tax-code";
 
 // Messages are translation keys: "validation.*" in common, "producer:validation.*" in ours.
 const required = "validation.required";
@@ -18,8 +19,11 @@ const isoDate = z
   .regex(ISO_DATE, "producer:validation.date")
   .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), "producer:validation.date");
 
-export const ProducerApplicationSchema = z.object({
+export const ProducerApplicationSchema = z
+  .object({
   name: text(2, 120),
+  // The registered name buyers must see (docs/decisions/074).
+  legalName: text(2, 200),
   kind: z.enum(PRODUCER_KINDS, { error: "producer:validation.kind" }),
   communeCode: z.string({ error: "producer:validation.commune" }).regex(/^\d{5}$/, "producer:validation.commune"),
   address: text(3, 200),
@@ -30,18 +34,24 @@ export const ProducerApplicationSchema = z.object({
     .refine((v) => normalizeVietnamPhone(v) !== null, "validation.phoneInvalid")
     .transform((v) => normalizeVietnamPhone(v)!),
   story: optionalText(2000),
-  // Mã số thuế: 10 digits, or 10 + "-" + 3 for a branch.
+  // Mã số thuế: 10 digits, or 10 + "-" + 3 for a branch (typed with spaces or without the dash too).
   taxCode: z
     .string()
     .trim()
-    .regex(/^\d{10}(-\d{3})?$/, "producer:validation.taxCode")
+    .max(20, "producer:validation.taxCode")
+    .refine((v) => normalizeTaxCode(v) !== null, "producer:validation.taxCode")
+    .transform((v) => normalizeTaxCode(v)!)
     .optional(),
   gs1CompanyPrefix: z
     .string()
     .trim()
     .regex(/^\d{6,12}$/, "producer:validation.gs1Prefix")
     .optional(),
-});
+})
+  .superRefine((v, ctx) => {
+    // A household producer may sell without a tax code; a cooperative or enterprise may not.
+    if (taxCodeRequired(v.kind) && !v.taxCode) ctx.addIssue({ code: "custom", path: ["taxCode"], message: "legal:seller.taxCodeRequired" });
+  });
 export type ProducerApplication = z.infer<typeof ProducerApplicationSchema>;
 
 export const CertificationSchema = z

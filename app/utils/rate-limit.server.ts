@@ -11,6 +11,15 @@ export const limiters = {
   signUp: new RateLimiterMemory({ keyPrefix: "signup", points: 10, duration: 60 * 60 }),
   // Checkout and payment actions per client: 30 per minute.
   payment: new RateLimiterMemory({ keyPrefix: "payment", points: 30, duration: 60 }),
+  // Password reset requests (each may cost an SMS): per client 10 an hour, per phone/e-mail 3 per 30 minutes.
+  resetPerClient: new RateLimiterMemory({ keyPrefix: "reset-client", points: 10, duration: 60 * 60 }),
+  resetPerIdentifier: new RateLimiterMemory({ keyPrefix: "reset-id", points: 3, duration: 30 * 60 }),
+  // Wrong one-time codes per client (on top of 5 tries per code): 10 per 15 minutes.
+  codeFailures: new RateLimiterMemory({ keyPrefix: "code-fail", points: 10, duration: 15 * 60 }),
+  // Contact-change codes sent per account: 5 an hour.
+  contactChange: new RateLimiterMemory({ keyPrefix: "contact", points: 5, duration: 60 * 60 }),
+  // Complaints per client: 5 an hour.
+  complaint: new RateLimiterMemory({ keyPrefix: "complaint", points: 5, duration: 60 * 60 }),
 };
 
 export type LimitCheck = { ok: true } | { ok: false; retryAfterSeconds: number };

@@ -8,3 +8,4 @@ export * from "./payments-bank";
 export * from "./orders";
 export * from "./trace";
 export * from "./market";
+export * from "./accounts";

@@ -24,7 +24,8 @@ export const markets = sqliteTable(
   (t) => [index("markets_manager_idx").on(t.managerUserId)],
 );
 
-export const STALL_STATUSES = ["pending", "approved", "rejected"] as const;
+// "closed": the trader deleted their account; the stall and its charges stay for accounting (docs/decisions/071).
+export const STALL_STATUSES = ["pending", "approved", "rejected", "closed"] as const;
 export type StallStatus = (typeof STALL_STATUSES)[number];
 
 export const stalls = sqliteTable(

@@ -7,7 +7,8 @@ import { images } from "./images";
 
 export const PRODUCER_KINDS = ["household", "cooperative", "enterprise"] as const;
 export type ProducerKind = (typeof PRODUCER_KINDS)[number];
-export const PRODUCER_STATUSES = ["pending", "verified", "rejected"] as const;
+// "closed": the owner deleted their account; the seller record stays for accounting, hidden (docs/decisions/071).
+export const PRODUCER_STATUSES = ["pending", "verified", "rejected", "closed"] as const;
 export type ProducerStatus = (typeof PRODUCER_STATUSES)[number];
 
 export const producers = sqliteTable(
@@ -19,6 +20,9 @@ export const producers = sqliteTable(
       .notNull()
       .references(() => users.id),
     name: text("name").notNull(),
+    // The registered name buyers must see (Decree 52/2013 as amended): "Hợp tác xã …", "Công ty TNHH …",
+    // or a household's owner. Null on rows from before the field existed: the display name is shown.
+    legalName: text("legal_name"),
     kind: text("kind", { enum: PRODUCER_KINDS }).notNull(),
     communeCode: text("commune_code")
       .notNull()
@@ -28,7 +32,7 @@ export const producers = sqliteTable(
     phone: text("phone").notNull(), // E.164
     story: text("story").notNull().default(""),
     photoImageId: text("photo_image_id").references(() => images.id),
-    taxCode: text("tax_code"),
+    taxCode: text("tax_code"), // required for cooperatives and enterprises (docs/decisions/074)
     gs1CompanyPrefix: text("gs1_company_prefix"),
     status: text("status", { enum: PRODUCER_STATUSES }).notNull().default("pending"),
     rejectionReason: text("rejection_reason"),

@@ -17,6 +17,9 @@ export const users = sqliteTable("users", {
     .default("vi"),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
+  // Set when the person deleted their account: the row stays as a tombstone with no personal data,
+  // so orders, audit entries and trace records keep a valid reference (docs/decisions/071).
+  deletedAt: timestamp("deleted_at"),
 });
 
 export const sessions = sqliteTable(

@@ -22,7 +22,7 @@ async function call(fn: (args: never) => Promise<Response>, request: Request): P
   }
 }
 
-const signup = (fields: Record<string, string>) => call(signupAction, formRequest("/signup", fields));
+const signup = (fields: Record<string, string>) => call(signupAction, formRequest("/signup", { privacyConsent: "yes", ...fields }));
 const login = (fields: Record<string, string>, ip = "10.0.0.1"): Promise<Response> =>
   (loginAction({ request: formRequest("/login", fields), context: { ...context, clientIp: ip }, params: {} } as never) as Promise<Response>).catch(
     (thrown: unknown) => {
