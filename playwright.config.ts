@@ -3,6 +3,13 @@ import { defineConfig, devices } from "@playwright/test";
 
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3210);
 export const E2E_DB = "tests/.tmp/e2e.db";
+export const E2E_OPERATOR = {
+  OPERATOR_NAME: "Công ty TNHH Chợ Số Kiểm Thử",
+  OPERATOR_ADDRESS: "Số 1 đường Thử Nghiệm, Phường Phan Đình Phùng, Tỉnh Thái Nguyên",
+  OPERATOR_TAX_CODE: "4600000001",
+  OPERATOR_PHONE: "0208 3 000 001",
+  OPERATOR_EMAIL: "vanhanh@choso.test",
+};
 
 /** Debian's Chromium (this machine and CI) unless CHROMIUM_PATH says otherwise; else Playwright's own. */
 function chromiumPath(): string | undefined {
@@ -60,6 +67,8 @@ export default defineConfig({
       STRIPE_WEBHOOK_SECRET: "whsec_e2e_test_secret",
       SEPAY_API_KEY: "e2e-sepay-key",
       CASSO_CHECKSUM_KEY: "e2e-casso-key",
+      // The operator's details, required on a live server (docs/decisions/073).
+      ...E2E_OPERATOR,
     },
   },
 });

@@ -56,6 +56,7 @@ export function buildProducer(
     slug: string;
     ownerUserId: number;
     name: string;
+    legalName?: string | null;
     kind: ProducerKind;
     communeCode: string;
     address: string;

@@ -59,8 +59,10 @@ const REQUIRED_LIVE = ["OPERATOR_NAME", "OPERATOR_ADDRESS", "OPERATOR_TAX_CODE",
 export function parseOperator(source: Record<string, string | undefined>, live: boolean): Operator {
   const result = schema.safeParse(source);
   const problems = result.success ? [] : result.error.issues.map((i) => `  - ${i.path.join(".")}: ${i.message}`);
-  if (live && result.success) {
-    for (const key of REQUIRED_LIVE) if (!result.data[key]) problems.push(`  - ${key}: is required in production (the operator's details every page must show)`);
+  if (live) {
+    for (const key of REQUIRED_LIVE) {
+      if (!source[key]?.trim()) problems.push(`  - ${key}: is required in production (the operator's details every page must show)`);
+    }
   }
   if (problems.length || !result.success) throw new EnvError(`Invalid environment variables:\n${problems.join("\n")}`);
   const e = result.data;

@@ -38,6 +38,8 @@ export type SeedCert = {
 export type SeedProducer = {
   slug: string;
   name: string;
+  /** The registered name shown to buyers (docs/decisions/074); for a household, the head's name. */
+  legalName: string;
   kind: "household" | "cooperative" | "enterprise";
   communeCode: string;
   address: string;
@@ -59,6 +61,7 @@ export const PRODUCERS: SeedProducer[] = [
   {
     slug: "htx-che-tan-cuong",
     name: "HTX Chè Tân Cương",
+    legalName: "Hợp tác xã Chè Tân Cương",
     kind: "cooperative",
     communeCode: "05503",
     address: "Xóm Hồng Thái 2, Xã Tân Cương, Tỉnh Thái Nguyên",
@@ -139,6 +142,8 @@ export const PRODUCERS: SeedProducer[] = [
   {
     slug: "htx-che-la-bang",
     name: "HTX Chè La Bằng",
+    legalName: "Hợp tác xã Chè La Bằng",
+    taxCode: "4600911223",
     kind: "cooperative",
     communeCode: "05818",
     address: "Xóm Đồng Tiến, Xã La Bằng, Tỉnh Thái Nguyên",
@@ -189,6 +194,8 @@ export const PRODUCERS: SeedProducer[] = [
   {
     slug: "htx-che-trai-cai",
     name: "HTX Chè Trại Cài",
+    legalName: "Hợp tác xã Chè Trại Cài",
+    taxCode: "4600922334",
     kind: "cooperative",
     communeCode: "05692",
     address: "Xóm Trại Cài, Xã Đồng Hỷ, Tỉnh Thái Nguyên",
@@ -231,6 +238,8 @@ export const PRODUCERS: SeedProducer[] = [
   {
     slug: "htx-che-khe-coc",
     name: "HTX Chè Khe Cốc",
+    legalName: "Hợp tác xã Chè Khe Cốc",
+    taxCode: "4600933445",
     kind: "cooperative",
     communeCode: "05641",
     address: "Xóm Khe Cốc, Xã Vô Tranh, Tỉnh Thái Nguyên",
@@ -265,6 +274,7 @@ export const PRODUCERS: SeedProducer[] = [
   {
     slug: "ho-nong-duc-tan-cuong",
     name: "Hộ ông Nông Văn Đức",
+    legalName: "Nông Văn Đức",
     kind: "household",
     communeCode: "05503",
     address: "Xóm Nam Thái, Xã Tân Cương, Tỉnh Thái Nguyên",
@@ -290,6 +300,8 @@ export const PRODUCERS: SeedProducer[] = [
   {
     slug: "htx-gao-bao-thai-dinh-hoa",
     name: "HTX Nông nghiệp Bao Thai Định Hóa",
+    legalName: "Hợp tác xã Nông nghiệp Bao Thai Định Hóa",
+    taxCode: "4600944556",
     kind: "cooperative",
     communeCode: findCode("Xã Định Hóa"),
     address: "Thôn Bản Pục, Xã Định Hóa, Tỉnh Thái Nguyên",
@@ -355,6 +367,8 @@ export const PRODUCERS: SeedProducer[] = [
   {
     slug: "ho-ma-thi-lan-phu-dinh",
     name: "Hộ bà Ma Thị Lan",
+    legalName: "Ma Thị Lan",
+    taxCode: "8056781234",
     kind: "household",
     communeCode: findCode("Xã Phú Đình"),
     address: "Bản Quyền, Xã Phú Đình, Tỉnh Thái Nguyên",
@@ -386,6 +400,8 @@ export const PRODUCERS: SeedProducer[] = [
   {
     slug: "htx-mat-ong-ba-be",
     name: "HTX Mật ong Ba Bể",
+    legalName: "Hợp tác xã Mật ong Ba Bể",
+    taxCode: "4700355667",
     kind: "cooperative",
     communeCode: findCode("Xã Ba Bể"),
     address: "Thôn Pác Ngòi, Xã Ba Bể, Tỉnh Thái Nguyên",
@@ -439,6 +455,8 @@ export const PRODUCERS: SeedProducer[] = [
   {
     slug: "htx-mien-dong-na-ri",
     name: "HTX Miến dong Na Rì",
+    legalName: "Hợp tác xã Miến dong Na Rì",
+    taxCode: "4700366778",
     kind: "cooperative",
     communeCode: findCode("Xã Na Rì"),
     address: "Thôn Pàn Xả, Xã Na Rì, Tỉnh Thái Nguyên",
@@ -473,6 +491,7 @@ export const PRODUCERS: SeedProducer[] = [
   {
     slug: "ho-vi-van-tien-bach-thong",
     name: "Vườn cam quýt nhà anh Tiến",
+    legalName: "Vi Văn Tiến",
     kind: "household",
     communeCode: findCode("Xã Bạch Thông"),
     address: "Thôn Nà Pài, Xã Bạch Thông, Tỉnh Thái Nguyên",
@@ -517,6 +536,8 @@ export const PRODUCERS: SeedProducer[] = [
   {
     slug: "htx-na-la-hien",
     name: "HTX Na La Hiên",
+    legalName: "Hợp tác xã Na La Hiên",
+    taxCode: "4600977889",
     kind: "cooperative",
     communeCode: findCode("Xã La Hiên"),
     address: "Xóm Cây Bòng, Xã La Hiên, Tỉnh Thái Nguyên",
@@ -553,6 +574,7 @@ export const PRODUCERS: SeedProducer[] = [
   {
     slug: "cong-ty-nong-san-song-cong",
     name: "Công ty TNHH Nông sản sạch Sông Công",
+    legalName: "Công ty TNHH Nông sản sạch Sông Công",
     kind: "enterprise",
     communeCode: findCode("Phường Sông Công"),
     address: "Số 12 đường Thắng Lợi, Phường Sông Công, Tỉnh Thái Nguyên",
@@ -606,6 +628,7 @@ export const PRODUCERS: SeedProducer[] = [
   {
     slug: "ho-tran-thi-mai-pho-yen",
     name: "Hộ bà Trần Thị Mai",
+    legalName: "Trần Thị Mai",
     kind: "household",
     communeCode: findCode("Phường Phổ Yên"),
     address: "Tổ dân phố 3, Phường Phổ Yên, Tỉnh Thái Nguyên",
@@ -646,6 +669,8 @@ export const PRODUCERS: SeedProducer[] = [
   {
     slug: "htx-banh-chung-bo-dau",
     name: "HTX Bánh chưng Bờ Đậu",
+    legalName: "Hợp tác xã Bánh chưng Bờ Đậu",
+    taxCode: "4600988990",
     kind: "cooperative",
     communeCode: findCode("Xã Phú Lương"),
     address: "Xóm Bờ Đậu, Xã Phú Lương, Tỉnh Thái Nguyên",
@@ -681,6 +706,7 @@ export const PRODUCERS: SeedProducer[] = [
   {
     slug: "cong-ty-che-dai-tu",
     name: "Công ty CP Chè Đại Từ",
+    legalName: "Công ty Cổ phần Chè Đại Từ",
     kind: "enterprise",
     communeCode: findCode("Xã Đại Từ"),
     address: "Tổ dân phố Đình, Xã Đại Từ, Tỉnh Thái Nguyên",
@@ -726,6 +752,7 @@ export const PRODUCERS: SeedProducer[] = [
   {
     slug: "ho-luong-van-kien-cho-don",
     name: "Hộ ông Lương Văn Kiên",
+    legalName: "Lương Văn Kiên",
     kind: "household",
     communeCode: findCode("Xã Chợ Đồn"),
     address: "Thôn Nà Đon, Xã Chợ Đồn, Tỉnh Thái Nguyên",

@@ -36,6 +36,7 @@ export async function seed(db: DB) {
       slug: p.slug,
       ownerUserId: owner.id,
       name: p.name,
+      legalName: p.legalName,
       kind: p.kind,
       communeCode: p.communeCode,
       address: p.address,

@@ -13,6 +13,7 @@ export async function seedStorefront(db: DB) {
       owner: "Lý Văn Minh",
       slug: "ho-ly-van-minh-dinh-hoa",
       name: "Hộ Lý Văn Minh",
+      legalName: "Lý Văn Minh",
       kind: "household" as const,
       communeCode: "05569", // Xã Định Hóa
       address: "Thôn Khẩu Pháy, Xã Định Hóa, Tỉnh Thái Nguyên",
@@ -24,6 +25,8 @@ export async function seedStorefront(db: DB) {
       owner: "Hoàng Thị Mai",
       slug: "htx-mien-dong-ba-be",
       name: "HTX Miến dong Ba Bể",
+      legalName: "Hợp tác xã Miến dong Ba Bể",
+      taxCode: "4700377889",
       kind: "cooperative" as const,
       communeCode: "01906", // Xã Ba Bể
       address: "Bản Pác Ngòi, Xã Ba Bể, Tỉnh Thái Nguyên",

@@ -8,6 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import net from "node:net";
 import { test, expect } from "./fixtures";
+import { E2E_OPERATOR } from "../../playwright.config";
 
 function startServer(env: Record<string, string>) {
   const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
@@ -48,6 +49,13 @@ test("refuses to start in production without SESSION_SECRET, naming it", async (
   expect(server.output()).toContain("SESSION_SECRET: is required in production");
 });
 
+test("refuses to start live without the operator's details, naming them", async () => {
+  const server = startServer({ NODE_ENV: "production", PORT: await freePort(), SESSION_SECRET: "l".repeat(40), OPERATOR_TAX_CODE: "12" });
+  expect(await server.exited).toBe(1);
+  expect(server.output()).toContain("OPERATOR_TAX_CODE: must be a Vietnamese tax code");
+  expect(server.output()).toContain("OPERATOR_NAME: is required in production");
+});
+
 test("npm start's demo mode serves the production build without secrets, and says so", async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "choso-demo-"));
   const dbPath = path.join(dir, "demo.db");
@@ -77,7 +85,7 @@ test("SIGTERM lets in-flight requests finish, then closes the database and exits
   const dbPath = path.join(dir, "life.db");
   fs.copyFileSync("tests/.tmp/e2e.db", dbPath);
   const port = await freePort();
-  const server = startServer({ NODE_ENV: "production", PORT: port, DATABASE_PATH: dbPath, SESSION_SECRET: "l".repeat(40) });
+  const server = startServer({ NODE_ENV: "production", PORT: port, DATABASE_PATH: dbPath, SESSION_SECRET: "l".repeat(40), ...E2E_OPERATOR });
   await waitForListening(server.output);
   // Start a request, then signal while it is still being served.
   const inflight = fetch(`http://localhost:${port}/`).then(async (r) => ({ status: r.status, body: await r.text() }));

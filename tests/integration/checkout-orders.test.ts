@@ -52,6 +52,7 @@ function checkoutFields(extra: Record<string, string> = {}) {
     communeCode: "05503",
     addressLine: "Xóm Hồng Thái 2",
     paymentMethod: "cod",
+    privacyConsent: "yes",
     ...extra,
   };
 }

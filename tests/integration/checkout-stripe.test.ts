@@ -290,6 +290,7 @@ describe("Stripe card payment through the stand-in (official SDK)", () => {
           otherProvince: "Hà Nội",
           addressLine: "12 Phố Huế",
           paymentMethod: "card",
+          privacyConsent: "yes",
           [`delivery_${producer.id}`]: "delivery",
         },
         { cookie },

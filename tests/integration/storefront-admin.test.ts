@@ -31,6 +31,7 @@ describe("applying to sell", () => {
         "/sell",
         {
           name: "Hộ Tuấn Định Hóa",
+          legalName: "Nguyễn Văn Tuấn",
           kind: "household",
           communeCode: "05569",
           address: "Thôn Nà Mòn",
@@ -57,7 +58,7 @@ describe("applying to sell", () => {
       sellAction,
       multipartRequest(
         "/sell",
-        { name: "Hộ Lan", kind: "household", communeCode: "99999", address: "Xóm 1", phone: "0912345678" },
+        { name: "Hộ Lan", legalName: "Lò Thị Lan", kind: "household", communeCode: "99999", address: "Xóm 1", phone: "0912345678" },
         await cookieFor(shopper.id),
       ),
     );
@@ -142,7 +143,7 @@ describe("verification queue", () => {
       sellAction,
       multipartRequest(
         "/sell",
-        { name: producer.name, kind: "cooperative", communeCode: "05503", address: "Xóm 2", phone: "0912000000" },
+        { name: producer.name, legalName: `Hợp tác xã ${producer.name}`, kind: "cooperative", communeCode: "05503", address: "Xóm 2", phone: "0912000000", taxCode: "4601112223" },
         await cookieFor(owner.id),
       ),
     );

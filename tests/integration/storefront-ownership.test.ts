@@ -227,7 +227,16 @@ describe("producer profile (/sell)", () => {
       sellAction,
       multipartRequest(
         "/sell",
-        { name: "HTX Của Tôi", kind: "cooperative", communeCode: "05503", address: "Xóm 9", phone: "0912000111", producerId: String(theirs.producer.id) },
+        {
+          name: "HTX Của Tôi",
+          legalName: "Hợp tác xã Của Tôi",
+          kind: "cooperative",
+          communeCode: "05503",
+          address: "Xóm 9",
+          phone: "0912000111",
+          taxCode: "4601112224",
+          producerId: String(theirs.producer.id),
+        },
         cookie,
       ),
     );

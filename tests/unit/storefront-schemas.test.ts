@@ -26,6 +26,7 @@ function errorsOf(result: { status?: string; error?: Record<string, string[] | n
 
 const application = {
   name: "HTX Chè Đồng Hỷ",
+  legalName: "Hợp tác xã Chè Đồng Hỷ",
   kind: "cooperative",
   communeCode: "05503",
   address: "Xóm 3",
@@ -43,8 +44,8 @@ describe("ProducerApplicationSchema", () => {
     }
   });
 
-  it("treats tax code, GS1 prefix and story as optional", () => {
-    const r = parse(ProducerApplicationSchema, { ...application, story: "" });
+  it("treats tax code (for a household), GS1 prefix and story as optional", () => {
+    const r = parse(ProducerApplicationSchema, { ...application, kind: "household", story: "" });
     expect(r.status).toBe("success");
   });
 
@@ -72,7 +73,7 @@ describe("ProducerApplicationSchema", () => {
     expect(errorsOf(parse(ProducerApplicationSchema, { ...application, gs1CompanyPrefix: "1234567890123" }).reply()).gs1CompanyPrefix).toEqual([
       "producer:validation.gs1Prefix",
     ]);
-    expect(parse(ProducerApplicationSchema, { ...application, taxCode: "4601234567-001" }).status).toBe("success");
+    expect(parse(ProducerApplicationSchema, { ...application, taxCode: "4601234567-001", kind: "household" }).status).toBe("success");
   });
 });
 
