@@ -70,7 +70,9 @@ export function LegalDocument({ doc }: { doc: LegalPageData }) {
           <ul>
             {doc.versions.map((v) => (
               <li key={v.version}>
-                <Link to={`${path}?v=${encodeURIComponent(v.version)}`}>{t("doc.version", { version: v.version, date: formatDate(`${v.effective}T12:00:00Z`, i18n.language) })}</Link>
+                <Link to={`${path}?v=${encodeURIComponent(v.version)}`}>
+                  {t("doc.version", { version: v.version, date: formatDate(`${v.effective}T12:00:00Z`, i18n.language) })}
+                </Link>
               </li>
             ))}
           </ul>

@@ -7,7 +7,17 @@ type PasswordFields = {
 };
 
 /** New password + confirmation, shared with /reset-password. */
-export function NewPasswordFields({ passwordId, confirmId, fields, attempt }: { passwordId: string; confirmId: string; fields: PasswordFields; attempt: string }) {
+export function NewPasswordFields({
+  passwordId,
+  confirmId,
+  fields,
+  attempt,
+}: {
+  passwordId: string;
+  confirmId: string;
+  fields: PasswordFields;
+  attempt: string;
+}) {
   const { t } = useTranslation("account");
   const { t: tc } = useTranslation();
   return (

@@ -22,8 +22,30 @@ import viLegal from "./vi/legal.json";
 import enLegal from "./en/legal.json";
 
 export const resources = {
-  vi: { common: viCommon, cart: viCart, orders: viOrders, trace: viTrace, storefront: viStorefront, producer: viProducer, admin: viAdmin, market: viMarket, account: viAccount, legal: viLegal },
-  en: { common: enCommon, cart: enCart, orders: enOrders, trace: enTrace, storefront: enStorefront, producer: enProducer, admin: enAdmin, market: enMarket, account: enAccount, legal: enLegal },
+  vi: {
+    common: viCommon,
+    cart: viCart,
+    orders: viOrders,
+    trace: viTrace,
+    storefront: viStorefront,
+    producer: viProducer,
+    admin: viAdmin,
+    market: viMarket,
+    account: viAccount,
+    legal: viLegal,
+  },
+  en: {
+    common: enCommon,
+    cart: enCart,
+    orders: enOrders,
+    trace: enTrace,
+    storefront: enStorefront,
+    producer: enProducer,
+    admin: enAdmin,
+    market: enMarket,
+    account: enAccount,
+    legal: enLegal,
+  },
 } as const;
 
 export const namespaces = Object.keys(resources.vi) as (keyof (typeof resources)["vi"])[];

@@ -5,7 +5,18 @@
  */
 import crypto from "node:crypto";
 import { and, asc, desc, eq, sql } from "drizzle-orm";
-import { complaintReplies, complaints, lots, orderParts, orders, products, producers, type Complaint, type ComplaintStatus, type ComplaintSubject } from "#db/schema";
+import {
+  complaintReplies,
+  complaints,
+  lots,
+  orderParts,
+  orders,
+  products,
+  producers,
+  type Complaint,
+  type ComplaintStatus,
+  type ComplaintSubject,
+} from "#db/schema";
 import { db } from "~/utils/db.server";
 import { parseIdentifier } from "~/schemas/auth";
 import { normaliseTraceCode, randomTraceString } from "~/utils/trace-code";
@@ -19,7 +30,12 @@ export type ComplaintResult = { ok: true; complaint: Complaint } | { ok: false; 
 function resolveSubject(subject: ComplaintSubject, rawRef: string | undefined) {
   const ref = (rawRef ?? "").trim();
   if (subject === "other") return { ok: true as const, subjectRef: ref || null, orderId: null, producerId: null };
-  const lastSegment = ref.replace(/[?#].*$/, "").replace(/\/+$/, "").split("/").pop() ?? "";
+  const lastSegment =
+    ref
+      .replace(/[?#].*$/, "")
+      .replace(/\/+$/, "")
+      .split("/")
+      .pop() ?? "";
   if (subject === "order") {
     const code = lastSegment.toUpperCase();
     const order = code ? db.select({ id: orders.id, code: orders.code }).from(orders).where(eq(orders.code, code)).get() : undefined;

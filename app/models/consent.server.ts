@@ -58,7 +58,12 @@ export function recordCheckoutConsent(request: Request, order: { id: number; use
 /** A user's consents: given while signed in, or at checkout for orders that are now theirs. */
 export function consentsOfUser(userId: number, handle: Handle = appDb): Consent[] {
   const orderIds = handle.select({ id: orders.id }).from(orders).where(eq(orders.userId, userId)).all();
-  const byOrder = orderIds.length ? inArray(consents.orderId, orderIds.map((o) => o.id)) : undefined;
+  const byOrder = orderIds.length
+    ? inArray(
+        consents.orderId,
+        orderIds.map((o) => o.id),
+      )
+    : undefined;
   return handle
     .select()
     .from(consents)

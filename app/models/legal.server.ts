@@ -36,5 +36,13 @@ export function legalPage(kind: LegalDocumentKind, lang: "vi" | "en", version?: 
 /** What the footer shows of the operator. */
 export function footerOperator() {
   const op = operator();
-  return { name: op.name, address: op.address, taxCode: op.taxCode, phone: formatVietnamPhone(op.phone), email: op.email, registration: op.registration, demo: op.demo };
+  return {
+    name: op.name,
+    address: op.address,
+    taxCode: op.taxCode,
+    phone: formatVietnamPhone(op.phone),
+    email: op.email,
+    registration: op.registration,
+    demo: op.demo,
+  };
 }

@@ -74,13 +74,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
       const result = await changePassword(user, await currentSessionId(request), submission.value);
       if (!result.ok) {
         await consume(limiters.signInFailures, limitKey);
-        return json<ActionData>({ form: "password", lastResult: submission.reply({ fieldErrors: { [result.field]: [result.message] }, hideFields: hide }) }, { status: 400 });
+        return json<ActionData>(
+          { form: "password", lastResult: submission.reply({ fieldErrors: { [result.field]: [result.message] }, hideFields: hide }) },
+          { status: 400 },
+        );
       }
       return redirect("/account?password=1");
     }
     case "contact-start": {
       const submission = parseWithZod(formData, { schema: ContactStartSchema });
-      if (submission.status !== "success") return json<ActionData>({ form: "contact", lastResult: submission.reply({ hideFields: ["currentPassword"] }) }, { status: 400 });
+      if (submission.status !== "success")
+        return json<ActionData>({ form: "contact", lastResult: submission.reply({ hideFields: ["currentPassword"] }) }, { status: 400 });
       const limited = await isLimited(limiters.contactChange, String(user.id));
       if (!limited.ok) return tooMany("contact", limited.retryAfterSeconds);
       const result = await startContactChange(user, submission.value, getLang(request));
@@ -102,7 +106,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
       const result = confirmContactChange(user, submission.value.code);
       if (!result.ok) {
         await consume(limiters.codeFailures, client);
-        return json<ActionData>({ form: "code", lastResult: submission.reply({ fieldErrors: { [result.field]: [result.message] }, hideFields: ["code"] }) }, { status: 400 });
+        return json<ActionData>(
+          { form: "code", lastResult: submission.reply({ fieldErrors: { [result.field]: [result.message] }, hideFields: ["code"] }) },
+          { status: 400 },
+        );
       }
       return redirect("/account?contact=1");
     }

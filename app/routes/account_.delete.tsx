@@ -130,7 +130,14 @@ export default function DeleteAccount() {
           </Field>
           <div className="mb-4">
             <label className="flex items-start gap-2">
-              <input type="checkbox" name="understood" value="yes" id={fields.understood.id} className="mt-1" aria-invalid={fields.understood.errors ? true : undefined} />
+              <input
+                type="checkbox"
+                name="understood"
+                value="yes"
+                id={fields.understood.id}
+                className="mt-1"
+                aria-invalid={fields.understood.errors ? true : undefined}
+              />
               <span>{t("delete.understood")}</span>
             </label>
             {fields.understood.errors ? (

@@ -93,7 +93,18 @@ export default function ComplaintDetail() {
         </p>
         <p>
           {t(`complaints.subjects.${c.subject}`)}
-          {c.subjectRef ? (refLink ? <> · <Link to={refLink}>{c.subjectRef}</Link></> : ` · ${c.subjectRef}`) : ""}
+          {c.subjectRef ? (
+            refLink ? (
+              <>
+                {" "}
+                · <Link to={refLink}>{c.subjectRef}</Link>
+              </>
+            ) : (
+              ` · ${c.subjectRef}`
+            )
+          ) : (
+            ""
+          )}
         </p>
         {data.producer ? (
           <p>

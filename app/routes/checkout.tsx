@@ -315,7 +315,13 @@ export default function Checkout() {
             {t("checkout.total")}: <span data-testid="checkout-total">{formatVnd(liveQuote.totalVnd)}</span>
           </p>
           <p className="hint">{t("checkout.totalHint")}</p>
-          <ConsentCheckbox id="privacyConsent" name="privacyConsent" errors={fields.privacyConsent.errors} hint="checkoutHint" defaultChecked={fields.privacyConsent.initialValue === "yes"} />
+          <ConsentCheckbox
+            id="privacyConsent"
+            name="privacyConsent"
+            errors={fields.privacyConsent.errors}
+            hint="checkoutHint"
+            defaultChecked={fields.privacyConsent.initialValue === "yes"}
+          />
           <div className="flex flex-wrap gap-2 pt-2">
             <button type="submit" name="intent" value="place" className="btn-primary" disabled={submitting}>
               {t("checkout.place")}

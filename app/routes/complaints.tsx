@@ -67,7 +67,11 @@ export default function Complaints() {
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionData | undefined;
   const navigation = useNavigation();
-  const [form, fields] = useForm<{ subject: string; subjectRef: string; name: string; contact: string; body: string }>({ id: "complaint", lastResult: actionData?.lastResult, defaultValue: data.defaults });
+  const [form, fields] = useForm<{ subject: string; subjectRef: string; name: string; contact: string; body: string }>({
+    id: "complaint",
+    lastResult: actionData?.lastResult,
+    defaultValue: data.defaults,
+  });
   if (actionData?.received) {
     return (
       <div className="mx-auto max-w-xl">

@@ -65,14 +65,18 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const rawIdentifier = String(formData.get("identifier") ?? "");
     const identifier = parseIdentifier(rawIdentifier);
     const keep: Partial<Step> = identifier ? { identifier: identifier.value, contact: displayContact(identifier), minutes: CODE_TTL_MINUTES } : {};
-    if (!identifier) return json<Step>({ step: "request", lastResult: { status: "error", error: { identifier: ["validation.identifierInvalid"] } } }, { status: 400 });
+    if (!identifier)
+      return json<Step>({ step: "request", lastResult: { status: "error", error: { identifier: ["validation.identifierInvalid"] } } }, { status: 400 });
     if (submission.status !== "success") return json<Step>({ step: "code", ...keep, lastResult: submission.reply({ hideFields: HIDDEN }) }, { status: 400 });
     const limited = await isLimited(limiters.codeFailures, client);
     if (!limited.ok) return tooMany(limited.retryAfterSeconds, "code", keep, submission);
     const outcome = await resetPassword({ identifier, code: submission.value.code, password: submission.value.password });
     if (!outcome.ok) {
       await consume(limiters.codeFailures, client);
-      return json<Step>({ step: "code", ...keep, lastResult: submission.reply({ fieldErrors: { code: ["account:errors.codeInvalid"] }, hideFields: HIDDEN }) }, { status: 400 });
+      return json<Step>(
+        { step: "code", ...keep, lastResult: submission.reply({ fieldErrors: { code: ["account:errors.codeInvalid"] }, hideFields: HIDDEN }) },
+        { status: 400 },
+      );
     }
     return createUserSession(request, outcome.user.id, `${homeFor(outcome.user.role)}?reset=1`);
   }

@@ -116,7 +116,13 @@ export default function Signup() {
             aria-describedby={describedBy(fields.confirmPassword.id, false, !!fields.confirmPassword.errors)}
           />
         </Field>
-        <ConsentCheckbox id={fields.privacyConsent.id} name={fields.privacyConsent.name} errors={fields.privacyConsent.errors} hint="signupHint" defaultChecked={fields.privacyConsent.initialValue === "yes"} />
+        <ConsentCheckbox
+          id={fields.privacyConsent.id}
+          name={fields.privacyConsent.name}
+          errors={fields.privacyConsent.errors}
+          hint="signupHint"
+          defaultChecked={fields.privacyConsent.initialValue === "yes"}
+        />
         <button type="submit" className="btn-primary w-full" disabled={navigation.state === "submitting"}>
           {t("auth.signupButton")}
         </button>

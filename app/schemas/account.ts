@@ -19,7 +19,12 @@ const anyPassword = z.string({ error: required }).min(1, required).max(128, "val
 const code = z
   .string({ error: required })
   .transform((v) => v.replace(/[\s.-]/g, ""))
-  .pipe(z.string().min(1, required).regex(/^\d{6}$/, "account:errors.codeFormat"));
+  .pipe(
+    z
+      .string()
+      .min(1, required)
+      .regex(/^\d{6}$/, "account:errors.codeFormat"),
+  );
 
 const samePasswords = <T extends { confirmPassword: string }>(field: keyof T & string) => ({
   check: (v: T) => (v as Record<string, unknown>)[field] === v.confirmPassword,

@@ -21,33 +21,33 @@ const isoDate = z
 
 export const ProducerApplicationSchema = z
   .object({
-  name: text(2, 120),
-  // The registered name buyers must see (docs/decisions/074).
-  legalName: text(2, 200),
-  kind: z.enum(PRODUCER_KINDS, { error: "producer:validation.kind" }),
-  communeCode: z.string({ error: "producer:validation.commune" }).regex(/^\d{5}$/, "producer:validation.commune"),
-  address: text(3, 200),
-  phone: z
-    .string({ error: required })
-    .trim()
-    .max(30, "validation.phoneInvalid")
-    .refine((v) => normalizeVietnamPhone(v) !== null, "validation.phoneInvalid")
-    .transform((v) => normalizeVietnamPhone(v)!),
-  story: optionalText(2000),
-  // Mã số thuế: 10 digits, or 10 + "-" + 3 for a branch (typed with spaces or without the dash too).
-  taxCode: z
-    .string()
-    .trim()
-    .max(20, "producer:validation.taxCode")
-    .refine((v) => normalizeTaxCode(v) !== null, "producer:validation.taxCode")
-    .transform((v) => normalizeTaxCode(v)!)
-    .optional(),
-  gs1CompanyPrefix: z
-    .string()
-    .trim()
-    .regex(/^\d{6,12}$/, "producer:validation.gs1Prefix")
-    .optional(),
-})
+    name: text(2, 120),
+    // The registered name buyers must see (docs/decisions/074).
+    legalName: text(2, 200),
+    kind: z.enum(PRODUCER_KINDS, { error: "producer:validation.kind" }),
+    communeCode: z.string({ error: "producer:validation.commune" }).regex(/^\d{5}$/, "producer:validation.commune"),
+    address: text(3, 200),
+    phone: z
+      .string({ error: required })
+      .trim()
+      .max(30, "validation.phoneInvalid")
+      .refine((v) => normalizeVietnamPhone(v) !== null, "validation.phoneInvalid")
+      .transform((v) => normalizeVietnamPhone(v)!),
+    story: optionalText(2000),
+    // Mã số thuế: 10 digits, or 10 + "-" + 3 for a branch (typed with spaces or without the dash too).
+    taxCode: z
+      .string()
+      .trim()
+      .max(20, "producer:validation.taxCode")
+      .refine((v) => normalizeTaxCode(v) !== null, "producer:validation.taxCode")
+      .transform((v) => normalizeTaxCode(v)!)
+      .optional(),
+    gs1CompanyPrefix: z
+      .string()
+      .trim()
+      .regex(/^\d{6,12}$/, "producer:validation.gs1Prefix")
+      .optional(),
+  })
   .superRefine((v, ctx) => {
     // A household producer may sell without a tax code; a cooperative or enterprise may not.
     if (taxCodeRequired(v.kind) && !v.taxCode) ctx.addIssue({ code: "custom", path: ["taxCode"], message: "legal:seller.taxCodeRequired" });

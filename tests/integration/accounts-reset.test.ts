@@ -22,7 +22,8 @@ type Step = { step: string; contact?: string; identifier?: string; minutes?: num
 
 const requestReset = (identifier: string, ip = freshIp(), lang?: "en") =>
   route(forgotAction, formRequest("/forgot-password", { intent: "request", identifier }, { cookie: lang ? `lng=${lang}` : undefined }), { ip });
-const submitCode = (fields: Record<string, string>, ip = freshIp()) => route(forgotAction, formRequest("/forgot-password", { intent: "reset", ...fields }), { ip });
+const submitCode = (fields: Record<string, string>, ip = freshIp()) =>
+  route(forgotAction, formRequest("/forgot-password", { intent: "reset", ...fields }), { ip });
 
 async function phoneUser() {
   const phone = freshPhone();
@@ -73,7 +74,12 @@ describe("forgot password by phone (code)", () => {
     await requestReset(phone.typed);
     const code = latestCode(phone.e164)!;
 
-    const res = await submitCode({ identifier: phone.e164, code: `${code.slice(0, 3)} ${code.slice(3)}`, password: "mat-khau-moi-1", confirmPassword: "mat-khau-moi-1" });
+    const res = await submitCode({
+      identifier: phone.e164,
+      code: `${code.slice(0, 3)} ${code.slice(3)}`,
+      password: "mat-khau-moi-1",
+      confirmPassword: "mat-khau-moi-1",
+    });
     expect(res.status).toBe(302);
     expect(res.headers.get("Location")).toBe("/account?reset=1");
     // The two old sessions are gone; the only one left is the new one this answer signs in with.
@@ -108,7 +114,11 @@ describe("forgot password by phone (code)", () => {
     const { user, phone } = await phoneUser();
     await requestReset(phone.typed);
     const first = latestCode(phone.e164)!;
-    db().update(accountTokens).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(accountTokens.userId, user.id)).run();
+    db()
+      .update(accountTokens)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(accountTokens.userId, user.id))
+      .run();
     expect((await submitCode({ identifier: phone.typed, code: first, password: "mat-khau-moi-1", confirmPassword: "mat-khau-moi-1" })).status).toBe(400);
 
     await requestReset(phone.typed);
@@ -151,9 +161,17 @@ describe("forgot password by phone (code)", () => {
     const cases: [Record<string, string>, string, string][] = [
       [{ intent: "request", identifier: "" }, "identifier", "validation.required"],
       [{ intent: "request", identifier: "not a phone" }, "identifier", "validation.identifierInvalid"],
-      [{ intent: "reset", identifier: "0912345678", code: "12ab", password: "mat-khau-moi-1", confirmPassword: "mat-khau-moi-1" }, "code", "account:errors.codeFormat"],
+      [
+        { intent: "reset", identifier: "0912345678", code: "12ab", password: "mat-khau-moi-1", confirmPassword: "mat-khau-moi-1" },
+        "code",
+        "account:errors.codeFormat",
+      ],
       [{ intent: "reset", identifier: "0912345678", code: "123456", password: "short", confirmPassword: "short" }, "password", "validation.passwordTooShort"],
-      [{ intent: "reset", identifier: "0912345678", code: "123456", password: "mat-khau-moi-1", confirmPassword: "khac-nhau-2" }, "confirmPassword", "validation.passwordsDiffer"],
+      [
+        { intent: "reset", identifier: "0912345678", code: "123456", password: "mat-khau-moi-1", confirmPassword: "khac-nhau-2" },
+        "confirmPassword",
+        "validation.passwordsDiffer",
+      ],
     ];
     for (const [fields, field, key] of cases) {
       const res = await route(forgotAction, formRequest("/forgot-password", fields), { ip: freshIp() });
@@ -169,7 +187,11 @@ describe("forgot password by phone (code)", () => {
     const unknown = await route(forgotAction, formRequest("/forgot-password", { intent: "nope" }), { ip: freshIp() });
     expect(unknown.status).toBe(400);
     // A malformed body is an empty form, not a crash.
-    const garbage = new Request("http://localhost:3000/forgot-password", { method: "POST", body: "%%%", headers: { "Content-Type": "multipart/form-data; boundary=x" } });
+    const garbage = new Request("http://localhost:3000/forgot-password", {
+      method: "POST",
+      body: "%%%",
+      headers: { "Content-Type": "multipart/form-data; boundary=x" },
+    });
     expect((await route(forgotAction, garbage)).status).toBe(400);
     // The honeypot stops bots before anything is sent.
     const bot = await route(forgotAction, formRequest("/forgot-password", { intent: "request", identifier: "0912345678", website: "http://spam" }));
@@ -198,7 +220,9 @@ describe("forgot password by e-mail (link)", () => {
 
     const page = (await (await route(resetLoader, getRequest(`/reset-password?token=${encodeURIComponent(token)}`))).json()) as { valid: boolean };
     expect(page.valid).toBe(true);
-    const forged = (await (await route(resetLoader, getRequest(`/reset-password?token=${token.split(".")[0]}.${"A".repeat(43)}`))).json()) as { valid: boolean };
+    const forged = (await (await route(resetLoader, getRequest(`/reset-password?token=${token.split(".")[0]}.${"A".repeat(43)}`))).json()) as {
+      valid: boolean;
+    };
     expect(forged.valid).toBe(false);
 
     const ok = await route(resetAction, formRequest("/reset-password", { token, password: "mat-khau-moi-1", confirmPassword: "mat-khau-moi-1" }));
@@ -209,7 +233,9 @@ describe("forgot password by e-mail (link)", () => {
     const reused = await route(resetAction, formRequest("/reset-password", { token, password: "mat-khau-khac-2", confirmPassword: "mat-khau-khac-2" }));
     expect(reused.status).toBe(400);
     expect(((await reused.json()) as Step).lastResult?.error?.[""]).toEqual(["account:errors.linkInvalid"]);
-    expect(((await (await route(resetLoader, getRequest(`/reset-password?token=${encodeURIComponent(token)}`))).json()) as { valid: boolean }).valid).toBe(false);
+    expect(((await (await route(resetLoader, getRequest(`/reset-password?token=${encodeURIComponent(token)}`))).json()) as { valid: boolean }).valid).toBe(
+      false,
+    );
   });
 
   it("answers an unknown e-mail like a known one", async () => {
@@ -227,7 +253,10 @@ describe("forgot password by e-mail (link)", () => {
     const errors = ((await bad.json()) as Step).lastResult?.error;
     expect(errors?.token).toEqual(["account:errors.linkInvalid"]);
     expect(errors?.password).toEqual(["validation.passwordTooShort"]);
-    const junk = await route(resetAction, formRequest("/reset-password", { token: "../../etc", password: "mat-khau-moi-1", confirmPassword: "mat-khau-moi-1" }));
+    const junk = await route(
+      resetAction,
+      formRequest("/reset-password", { token: "../../etc", password: "mat-khau-moi-1", confirmPassword: "mat-khau-moi-1" }),
+    );
     expect(junk.status).toBe(400);
   });
 

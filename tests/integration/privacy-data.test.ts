@@ -35,11 +35,23 @@ describe("download my data", () => {
     const cookie = await cookieFor(user.id);
     recordSignupConsent(user.id, "vi");
     const { order } = await makeOrder({ userId: user.id });
-    submitComplaint({ subject: "order", subjectRef: order.code, name: "Chị Hà", contact: phone.typed, body: "Hàng đến muộn ba ngày." }, { userId: user.id, lang: "vi" });
+    submitComplaint(
+      { subject: "order", subjectRef: order.code, name: "Chị Hà", contact: phone.typed, body: "Hàng đến muộn ba ngày." },
+      { userId: user.id, lang: "vi" },
+    );
     requestPasswordReset({ kind: "phone", value: phone.e164 }, "vi");
 
     const files = await download(cookie);
-    expect(Object.keys(files).sort()).toEqual(["README.txt", "complaints.csv", "consents.csv", "data.json", "messages.csv", "order_lines.csv", "orders.csv", "profile.csv"]);
+    expect(Object.keys(files).sort()).toEqual([
+      "README.txt",
+      "complaints.csv",
+      "consents.csv",
+      "data.json",
+      "messages.csv",
+      "order_lines.csv",
+      "orders.csv",
+      "profile.csv",
+    ]);
     const data = JSON.parse(strFromU8(files["data.json"]!)) as {
       profile: { name: string; phone: string; email: string | null };
       orders: { code: string; customerName: string; addressLine: string; lines: unknown[]; parts: { trackingNumber: string }[] }[];
@@ -63,7 +75,9 @@ describe("download my data", () => {
 
     expect([...files["orders.csv"]!.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // BOM: Excel reads Vietnamese
     const ordersCsv = strFromU8(files["orders.csv"]!);
-    expect(ordersCsv.split("\r\n")[0]).toBe("code,status,paymentMethod,paymentStatus,subtotalVnd,deliveryVnd,totalVnd,paidVnd,refundedVnd,customerName,customerPhone,communeCode,otherProvince,addressLine,note,paymentMemo,cancelReason,createdAt,paidAt");
+    expect(ordersCsv.split("\r\n")[0]).toBe(
+      "code,status,paymentMethod,paymentStatus,subtotalVnd,deliveryVnd,totalVnd,paidVnd,refundedVnd,customerName,customerPhone,communeCode,otherProvince,addressLine,note,paymentMemo,cancelReason,createdAt,paidAt",
+    );
     expect(ordersCsv).toContain(`${order.code},completed,cod,paid,`);
     expect(ordersCsv).toContain('"Xóm Hồng Thái 2, nhà số 14"');
     expect(strFromU8(files["profile.csv"]!)).toContain("Chị Đặng Thu Hà");
@@ -73,7 +87,9 @@ describe("download my data", () => {
   it("adds the seller's records for a producer, and needs a signed-in user", async () => {
     const { owner, producer } = await makeProducer();
     const files = await download(await cookieFor(owner.id));
-    expect(Object.keys(files)).toEqual(expect.arrayContaining(["producer.csv", "producer_products.csv", "producer_certifications.csv", "producer_plots.csv", "producer_lots.csv"]));
+    expect(Object.keys(files)).toEqual(
+      expect.arrayContaining(["producer.csv", "producer_products.csv", "producer_certifications.csv", "producer_plots.csv", "producer_lots.csv"]),
+    );
     expect(strFromU8(files["producer.csv"]!)).toContain(producer.slug);
     const anonymous = await route(exportLoader, getRequest("/account/data.zip"));
     expect(anonymous.status).toBe(302);
@@ -90,10 +106,19 @@ describe("delete my account", () => {
     const cookie = await cookieFor(user.id);
     recordSignupConsent(user.id, "vi");
     const { order, part } = await makeOrder({ userId: user.id });
-    db().insert(orderEvents).values({ orderId: order.id, partId: part.id, kind: "shipped", details: { carrier: "Viettel Post", trackingNumber: "VTP123456789" } }).run();
-    const complaint = submitComplaint({ subject: "other", name: "Anh Páo", contact: phone.typed, body: "Tôi muốn hỏi về dữ liệu của tôi." }, { userId: user.id, lang: "vi" });
+    db()
+      .insert(orderEvents)
+      .values({ orderId: order.id, partId: part.id, kind: "shipped", details: { carrier: "Viettel Post", trackingNumber: "VTP123456789" } })
+      .run();
+    const complaint = submitComplaint(
+      { subject: "other", name: "Anh Páo", contact: phone.typed, body: "Tôi muốn hỏi về dữ liệu của tôi." },
+      { userId: user.id, lang: "vi" },
+    );
     expect(complaint.ok).toBe(true);
-    db().insert(carts).values({ id: `cart-${user.id}-aaaaaaaaaaaa`, userId: user.id }).run();
+    db()
+      .insert(carts)
+      .values({ id: `cart-${user.id}-aaaaaaaaaaaa`, userId: user.id })
+      .run();
 
     // The page states what goes and what stays.
     const pageData = (await (await route(deleteLoader, getRequest("/account/delete", cookie))).json()) as { blockers: string[] };
@@ -121,15 +146,42 @@ describe("delete my account", () => {
     expect(db().select().from(carts).where(eq(carts.userId, user.id)).all()).toHaveLength(0);
 
     const kept = db().select().from(orders).where(eq(orders.id, order.id)).get()!;
-    expect(kept).toMatchObject({ code: order.code, customerName: "—", customerPhone: "", addressLine: "", note: null, totalVnd: order.totalVnd, paidVnd: order.paidVnd });
-    expect(db().select().from(orderParts).where(eq(orderParts.id, part.id)).get()).toMatchObject({ trackingNumber: null, carrier: "Viettel Post", subtotalVnd: part.subtotalVnd });
-    const event = db().select().from(orderEvents).where(and(eq(orderEvents.orderId, order.id), eq(orderEvents.kind, "shipped"))).get()!;
+    expect(kept).toMatchObject({
+      code: order.code,
+      customerName: "—",
+      customerPhone: "",
+      addressLine: "",
+      note: null,
+      totalVnd: order.totalVnd,
+      paidVnd: order.paidVnd,
+    });
+    expect(db().select().from(orderParts).where(eq(orderParts.id, part.id)).get()).toMatchObject({
+      trackingNumber: null,
+      carrier: "Viettel Post",
+      subtotalVnd: part.subtotalVnd,
+    });
+    const event = db()
+      .select()
+      .from(orderEvents)
+      .where(and(eq(orderEvents.orderId, order.id), eq(orderEvents.kind, "shipped")))
+      .get()!;
     expect(event.details).toEqual({ carrier: "Viettel Post" });
-    expect(db().select().from(complaints).where(eq(complaints.userId, user.id)).get()).toMatchObject({ name: "—", phone: null, email: null, body: "Tôi muốn hỏi về dữ liệu của tôi." });
+    expect(db().select().from(complaints).where(eq(complaints.userId, user.id)).get()).toMatchObject({
+      name: "—",
+      phone: null,
+      email: null,
+      body: "Tôi muốn hỏi về dữ liệu của tôi.",
+    });
     const messages = db().select().from(outbox).where(eq(outbox.recipientPhone, phone.e164)).all();
     expect(messages).toHaveLength(0);
     expect(db().select().from(consents).where(eq(consents.userId, user.id)).all()).toHaveLength(1);
-    expect(db().select().from(auditLog).where(and(eq(auditLog.action, "account.delete"), eq(auditLog.subjectId, String(user.id)))).get()).toBeDefined();
+    expect(
+      db()
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.action, "account.delete"), eq(auditLog.subjectId, String(user.id))))
+        .get(),
+    ).toBeDefined();
 
     // The confirmation page, for the now signed-out browser.
     const done = (await (await route(deleteLoader, getRequest("/account/delete?done=1"))).json()) as { done: boolean };
@@ -150,7 +202,11 @@ describe("delete my account", () => {
 
   it("closes a producer: hidden from the store, seller record kept; blocked while sales are open", async () => {
     const { owner, producer } = await makeProducer();
-    db().update(producers).set({ legalName: "Hợp tác xã Thử", taxCode: "4601112225", story: "Chuyện nhà", photoImageId: null }).where(eq(producers.id, producer.id)).run();
+    db()
+      .update(producers)
+      .set({ legalName: "Hợp tác xã Thử", taxCode: "4601112225", story: "Chuyện nhà", photoImageId: null })
+      .where(eq(producers.id, producer.id))
+      .run();
     const cookie = await cookieFor(owner.id);
     const shopper = await makeUser();
     const { part } = await makeOrder({ userId: shopper.id, status: "open", producerId: producer.id });
@@ -170,11 +226,26 @@ describe("delete my account", () => {
     const market = db().$client.prepare("select id from markets limit 1").get() as { id: number } | undefined;
     if (!market) {
       // The test database has no demo markets: make one.
-      db().$client.prepare("insert into markets (slug, name, commune_code, area, address, created_at) values ('cho-thu', 'Chợ Thử', '05503', 'TP Thái Nguyên', 'Xóm 1', 0)").run();
+      db()
+        .$client.prepare(
+          "insert into markets (slug, name, commune_code, area, address, created_at) values ('cho-thu', 'Chợ Thử', '05503', 'TP Thái Nguyên', 'Xóm 1', 0)",
+        )
+        .run();
     }
     const marketId = (db().$client.prepare("select id from markets limit 1").get() as { id: number }).id;
-    db().insert(stalls)
-      .values({ marketId, slug: `sap-${trader.id}`, stallNumber: `A${trader.id}`, name: "Sạp rau", bankBin: "970416", accountNumber: "123456789", accountHolder: "NGUYEN VAN A", traderUserId: trader.id, status: "approved" })
+    db()
+      .insert(stalls)
+      .values({
+        marketId,
+        slug: `sap-${trader.id}`,
+        stallNumber: `A${trader.id}`,
+        name: "Sạp rau",
+        bankBin: "970416",
+        accountNumber: "123456789",
+        accountHolder: "NGUYEN VAN A",
+        traderUserId: trader.id,
+        status: "approved",
+      })
       .run();
     const res = await remove(await cookieFor(trader.id), { password: TEST_PASSWORD, understood: "yes" });
     expect(res.status).toBe(302);

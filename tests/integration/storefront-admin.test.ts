@@ -143,7 +143,15 @@ describe("verification queue", () => {
       sellAction,
       multipartRequest(
         "/sell",
-        { name: producer.name, legalName: `Hợp tác xã ${producer.name}`, kind: "cooperative", communeCode: "05503", address: "Xóm 2", phone: "0912000000", taxCode: "4601112223" },
+        {
+          name: producer.name,
+          legalName: `Hợp tác xã ${producer.name}`,
+          kind: "cooperative",
+          communeCode: "05503",
+          address: "Xóm 2",
+          phone: "0912000000",
+          taxCode: "4601112223",
+        },
         await cookieFor(owner.id),
       ),
     );

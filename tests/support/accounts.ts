@@ -42,7 +42,12 @@ export function messagesTo(where: { phone?: string; email?: string }, template?:
 }
 
 /** An order of one line, written directly (independent of the checkout module's shape). */
-export async function makeOrder(opts: { userId: number | null; status?: "open" | "completed" | "cancelled"; partStatus?: "placed" | "delivered"; producerId?: number }) {
+export async function makeOrder(opts: {
+  userId: number | null;
+  status?: "open" | "completed" | "cancelled";
+  partStatus?: "placed" | "delivered";
+  producerId?: number;
+}) {
   const db = getTestDb();
   const producerId = opts.producerId ?? (await makeProducer()).producer.id;
   const product = makeProduct(producerId);
