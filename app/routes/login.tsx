@@ -94,6 +94,9 @@ export default function Login() {
             aria-describedby={describedBy(fields.password.id, false, !!fields.password.errors)}
           />
         </Field>
+        <p className="-mt-2 mb-4 text-right">
+          <Link to="/forgot-password">{t("account:forgot.link")}</Link>
+        </p>
         <button type="submit" className="btn-primary w-full" disabled={navigation.state === "submitting"}>
           {t("auth.loginButton")}
         </button>

@@ -9,6 +9,7 @@ test.describe("accounts", () => {
     await page.getByLabel("Số điện thoại hoặc email").fill(phone);
     await page.getByLabel("Mật khẩu", { exact: true }).fill("mat-khau-tot-1");
     await page.getByLabel("Nhập lại mật khẩu").fill("mat-khau-tot-1");
+    await page.getByRole("checkbox", { name: /Tôi đã đọc và đồng ý/ }).check();
     await page.getByRole("button", { name: "Tạo tài khoản" }).click();
     await expect(page).toHaveURL(/\/account$/);
     await expect(page.getByTestId("role-home")).toContainText("Xin chào, Chị Thảo");
@@ -29,6 +30,7 @@ test.describe("accounts", () => {
     await page.getByLabel("Số điện thoại hoặc email").fill(DEMO.shopper);
     await page.getByLabel("Mật khẩu", { exact: true }).fill("12345678");
     await page.getByLabel("Nhập lại mật khẩu").fill("12345678");
+    await page.getByRole("checkbox", { name: /Tôi đã đọc và đồng ý/ }).check();
     await page.getByRole("button", { name: "Tạo tài khoản" }).click();
     await expect(page.getByText("Số điện thoại hoặc email này đã có tài khoản. Hãy đăng nhập.")).toBeVisible();
     await expect(page.getByLabel("Họ và tên")).toHaveValue("Anh Nam");

@@ -43,6 +43,7 @@ test.describe("cart and checkout without JavaScript", () => {
     await expect(page.getByLabel("Họ và tên")).toHaveValue("Anh Dũng");
     await page.getByRole("radio", { name: /Trả tiền mặt khi nhận hàng/ }).check();
     await page.getByLabel("Xã/phường (Thái Nguyên)").selectOption({ label: "Phường Phan Đình Phùng" });
+    await page.getByRole("checkbox", { name: /Tôi đã đọc và đồng ý/ }).check();
     await page.getByRole("button", { name: "Đặt hàng" }).click();
     await expect(page).toHaveURL(/\/orders\/CS[A-Z0-9]+$/);
     await expect(page.getByTestId("payment-status")).toHaveText("Chưa thanh toán");

@@ -32,6 +32,7 @@ async function fillCheckout(page: Page, payment: "card" | "bank" | "cod") {
   await page.getByLabel("Địa chỉ").fill("Xóm Hồng Thái 2");
   const label = { card: /Thẻ ngân hàng/, bank: /Chuyển khoản ngân hàng/, cod: /Trả tiền mặt khi nhận hàng/ }[payment];
   await page.getByRole("radio", { name: label }).check();
+  await page.getByRole("checkbox", { name: /Tôi đã đọc và đồng ý/ }).check();
   await page.getByRole("button", { name: "Đặt hàng" }).click();
 }
 

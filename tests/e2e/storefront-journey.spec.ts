@@ -19,6 +19,7 @@ test("a new producer gets from sign-up to a tea a shopper can find", async ({ pa
   await page.getByLabel("Số điện thoại hoặc email").fill(email);
   await page.getByLabel("Mật khẩu", { exact: true }).fill("mat-khau-tot-1");
   await page.getByLabel("Nhập lại mật khẩu").fill("mat-khau-tot-1");
+  await page.getByRole("checkbox", { name: /Tôi đã đọc và đồng ý/ }).check();
   await page.getByRole("button", { name: "Tạo tài khoản" }).click();
   await expect(page).toHaveURL(/\/account$/);
 
@@ -26,6 +27,7 @@ test("a new producer gets from sign-up to a tea a shopper can find", async ({ pa
   await page.getByRole("link", { name: "Đăng ký bán hàng" }).click();
   await expect(page).toHaveURL(/\/sell$/);
   await page.getByLabel("Tên cơ sở").fill(producerName);
+  await page.getByLabel("Tên pháp lý").fill("Đỗ Thị Hoà");
   await page.getByLabel("Loại hình").selectOption("household");
   await page.getByLabel("Xã/phường").selectOption({ label: "Xã Định Hóa (Định Hóa)" });
   await page.getByLabel("Địa chỉ").fill("Thôn Khẩu Pháy");
