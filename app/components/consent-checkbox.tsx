@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { Trans, useTranslation } from "react-i18next";
+import { useTranslation } from "react-i18next";
 
 /**
  * "I have read and agree to the Terms and the Privacy notice": never pre-ticked (silence is not
@@ -34,14 +34,15 @@ export function ConsentCheckbox({
           aria-describedby={[`${id}-hint`, errors?.length ? errorId : null].filter(Boolean).join(" ")}
         />
         <span>
-          <Trans
-            t={t}
-            i18nKey="consent.label"
-            components={{
-              1: <Link to="/terms" target="_blank" />,
-              3: <Link to="/privacy" target="_blank" />,
-            }}
-          />
+          {t("consent.before")}
+          <Link to="/terms" target="_blank">
+            {t("consent.terms")}
+          </Link>
+          {t("consent.and")}
+          <Link to="/privacy" target="_blank">
+            {t("consent.privacy")}
+          </Link>
+          {t("consent.after")}
         </span>
       </label>
       <p id={`${id}-hint`} className="hint">

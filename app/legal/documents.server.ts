@@ -115,20 +115,36 @@ const privacyV1: LegalVersion = {
         ],
       },
       {
+        id: "deletion",
+        title: "7. Khi bạn xóa tài khoản",
+        body: [
+          "Xóa tài khoản là rút lại sự đồng ý và không thể hoàn tác. Bạn có thể tải dữ liệu của mình về trước.",
+          {
+            list: [
+              "Bị xóa: họ tên, số điện thoại, email và mật khẩu của tài khoản (bạn không đăng nhập được nữa); giỏ hàng, phiên đăng nhập, mã xác nhận; trên đơn hàng của bạn: tên người nhận, số điện thoại, địa chỉ, ghi chú, mã vận đơn; liên hệ trong tin nhắn và trong khiếu nại bạn đã gửi.",
+              "Được giữ (pháp luật yêu cầu): đơn hàng và thanh toán — mã đơn, hàng hóa, số tiền, ngày — trong 10 năm theo Luật Kế toán, không còn gắn với thông tin cá nhân của bạn; nội dung khiếu nại đã gửi, để hoàn tất việc xử lý; bản ghi bạn đã đồng ý với phiên bản nào của thông báo, và nhật ký việc xóa.",
+              "Người bán: trang người bán và sản phẩm được gỡ khỏi sàn ngay; hồ sơ người bán (tên, tên pháp lý, địa chỉ, điện thoại, mã số thuế), nhật ký truy xuất và các lô hàng được giữ làm chứng từ của các đơn đã bán; mã QR trên hàng đã bán vẫn mở được.",
+              "Tiểu thương: sạp được đóng, mã VietQR của sạp ngừng hoạt động; lịch sử thu tiền được giữ làm chứng từ.",
+              "Chưa xóa được khi bạn còn đơn hàng đang xử lý (là người mua hoặc người bán). Tài khoản cán bộ quản lý do một cán bộ khác đóng.",
+            ],
+          },
+        ],
+      },
+      {
         id: "security",
-        title: "7. Bảo vệ dữ liệu",
+        title: "8. Bảo vệ dữ liệu",
         body: [
           "Mật khẩu được băm bằng argon2id; kết nối dùng HTTPS; cookie đăng nhập không đọc được bằng JavaScript; mã xác nhận chỉ lưu dạng băm và có giới hạn số lần thử; chỉ người có nhiệm vụ mới truy cập được dữ liệu. Khi xảy ra sự cố lộ lọt dữ liệu, chúng tôi thông báo cho cơ quan có thẩm quyền trong thời hạn luật định (72 giờ) và báo cho bạn khi sự cố có thể ảnh hưởng tới bạn.",
         ],
       },
       {
         id: "children",
-        title: "8. Trẻ em",
+        title: "9. Trẻ em",
         body: ["Chợ Số không dành cho người dưới 16 tuổi tự đăng ký. Dữ liệu của trẻ em chỉ được xử lý khi có sự đồng ý của cha, mẹ hoặc người giám hộ."],
       },
       {
         id: "changes",
-        title: "9. Thay đổi thông báo này",
+        title: "10. Thay đổi thông báo này",
         body: [
           "Mỗi bản đều có số phiên bản và ngày hiệu lực; các bản cũ vẫn xem được. Khi thay đổi điều quan trọng, chúng tôi báo trước và xin lại sự đồng ý của bạn khi pháp luật yêu cầu.",
         ],
@@ -234,20 +250,36 @@ const privacyV1: LegalVersion = {
         ],
       },
       {
+        id: "deletion",
+        title: "7. When you delete your account",
+        body: [
+          "Deleting your account withdraws your consent and cannot be undone. You can download your data first.",
+          {
+            list: [
+              "Erased: your account's name, phone, e-mail and password (you can no longer sign in); your cart, sign-in sessions and codes; on your orders: the recipient's name, phone, address, note and tracking number; your contact details in messages and in complaints you sent.",
+              "Kept (the law requires it): orders and payments — order code, items, amounts, dates — for 10 years under the Law on Accounting, no longer linked to your personal details; the text of complaints you sent, so they can be settled; the record of which version of the notice you agreed to, and a log of the deletion.",
+              "Sellers: the seller page and products leave the marketplace at once; the seller record (name, legal name, address, phone, tax code), traceability records and lots are kept as records of the orders sold; QR codes on goods already sold keep working.",
+              "Market traders: the stall is closed and its VietQR stops working; its takings are kept as accounting records.",
+              "Not possible while you have orders in progress (as buyer or seller). A staff account is closed by another staff member.",
+            ],
+          },
+        ],
+      },
+      {
         id: "security",
-        title: "7. How we protect data",
+        title: "8. How we protect data",
         body: [
           "Passwords are hashed with argon2id; connections use HTTPS; the sign-in cookie cannot be read by JavaScript; confirmation codes are stored only as hashes with limited tries; only staff who need it can access data. If a data breach happens, we notify the competent authority within the legal deadline (72 hours) and tell you when it may affect you.",
         ],
       },
       {
         id: "children",
-        title: "8. Children",
+        title: "9. Children",
         body: ["Chợ Số is not for people under 16 to sign up on their own. Children's data is processed only with the consent of a parent or guardian."],
       },
       {
         id: "changes",
-        title: "9. Changes to this notice",
+        title: "10. Changes to this notice",
         body: [
           "Each edition has a version number and an effective date; older editions stay readable. When something important changes we tell you beforehand and ask for your consent again where the law requires it.",
         ],
@@ -503,6 +535,11 @@ export function currentVersion(kind: LegalDocumentKind): LegalVersion {
 export function findVersion(kind: LegalDocumentKind, version?: string | null): LegalVersion | undefined {
   if (!version) return currentVersion(kind);
   return LEGAL_DOCUMENTS[kind].find((v) => v.version === version);
+}
+
+/** One section of the current version of a document, in a language (e.g. the deletion rules on /account/delete). */
+export function currentSection(kind: LegalDocumentKind, id: string, lang: "vi" | "en"): Section | undefined {
+  return currentVersion(kind)[lang].sections.find((s) => s.id === id);
 }
 
 /** Fills {{placeholders}}; unknown ones become empty. */

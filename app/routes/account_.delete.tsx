@@ -7,13 +7,12 @@ import { useMemo } from "react";
 import { DeleteAccountSchema, parseWithZod } from "~/schemas/account.server";
 import { Field, FormErrors, describedBy } from "~/components/forms";
 import { deleteAccount, deletionBlockers } from "~/models/privacy.server";
-import { getProducerOfUser } from "~/models/producer.server";
-import { getTraderStall } from "~/models/market.server";
 import { requireUser } from "~/utils/auth.server";
 import { destroyUserSession, getSessionUser } from "~/utils/session.server";
 import { readForm } from "~/utils/forms.server";
 import { clientKey, consume, isLimited, limiters } from "~/utils/rate-limit.server";
-import { getFixedT } from "~/i18n/server";
+import { getFixedT, getLang } from "~/i18n/server";
+import { currentSection } from "~/legal/documents.server";
 import { pageMeta } from "~/utils/meta";
 
 /**
@@ -32,8 +31,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       title,
       done: false as const,
       blockers: deletionBlockers(user),
-      producer: !!getProducerOfUser(user.id),
-      trader: !!getTraderStall(user.id),
+      // What goes and what stays: the privacy notice's own section, so the two never disagree.
+      rules: currentSection("privacy", "deletion", getLang(request))!,
     },
     { headers: { "Cache-Control": "no-store" } },
   );
@@ -83,23 +82,21 @@ export default function DeleteAccount() {
   return (
     <div className="mx-auto max-w-xl space-y-4">
       <h1 className="page-title">{data.title}</h1>
-      <p>{t("delete.intro")}</p>
-      <section className="card">
-        <h2 className="mb-2 text-lg font-bold">{t("delete.erasedTitle")}</h2>
-        <ul className="list-disc space-y-1 pl-5">
-          <li>{t("delete.erased1")}</li>
-          <li>{t("delete.erased2")}</li>
-          <li>{t("delete.erased3")}</li>
-          <li>{t("delete.erased4")}</li>
-        </ul>
-        <h2 className="mb-2 mt-4 text-lg font-bold">{t("delete.keptTitle")}</h2>
-        <ul className="list-disc space-y-1 pl-5" data-testid="delete-kept">
-          <li>{t("delete.kept1")}</li>
-          <li>{t("delete.kept2")}</li>
-          <li>{t("delete.kept3")}</li>
-        </ul>
-        {data.producer ? <p className="mt-3">{t("delete.producer")}</p> : null}
-        {data.trader ? <p className="mt-3">{t("delete.trader")}</p> : null}
+      <section className="card space-y-2" data-testid="delete-rules">
+        {data.rules.body.map((b, i) =>
+          typeof b === "string" ? (
+            <p key={i}>{b}</p>
+          ) : (
+            <ul key={i} className="list-disc space-y-2 pl-5">
+              {b.list.map((item, j) => (
+                <li key={j}>{item}</li>
+              ))}
+            </ul>
+          ),
+        )}
+        <p>
+          <Link to="/privacy#deletion">{t("page.privacyLink")}</Link>
+        </p>
       </section>
       <p>
         {t("delete.downloadFirst")}{" "}

@@ -161,7 +161,7 @@ test.describe("accounts and privacy", () => {
 
     await page.getByRole("link", { name: "Xóa tài khoản…" }).click();
     await expect(page).toHaveURL(/\/account\/delete$/);
-    await expect(page.getByTestId("delete-kept")).toContainText("10 năm theo Luật Kế toán");
+    await expect(page.getByTestId("delete-rules")).toContainText("10 năm theo Luật Kế toán");
     // The confirmation step: the password again and the box, else field errors.
     await page.getByRole("button", { name: "Xóa vĩnh viễn tài khoản của tôi" }).click();
     await expect(page.getByText("Hãy đánh dấu ô xác nhận.")).toBeVisible();
