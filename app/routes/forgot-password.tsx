@@ -9,7 +9,7 @@ import { parseIdentifier } from "~/schemas/auth";
 import { Field, FormErrors, Honeypot, describedBy } from "~/components/forms";
 import { NewPasswordFields } from "~/components/password-fields";
 import { CODE_TTL_MINUTES, LINK_TTL_MINUTES, displayContact, requestPasswordReset, resetPassword } from "~/models/account.server";
-import { homeFor, requireAnonymous } from "~/utils/auth.server";
+import { requireAnonymous } from "~/utils/auth.server";
 import { createUserSession } from "~/utils/session.server";
 import { isBotSubmission, readForm } from "~/utils/forms.server";
 import { clientKey, consume, isLimited, limiters } from "~/utils/rate-limit.server";
@@ -78,7 +78,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
         { status: 400 },
       );
     }
-    return createUserSession(request, outcome.user.id, `${homeFor(outcome.user.role)}?reset=1`);
+    // The account page says it worked and links on to the role's home.
+    return createUserSession(request, outcome.user.id, "/account?reset=1");
   }
 
   return json<Step>({ step: "request", lastResult: { status: "error", error: { "": ["account:errors.unknownIntent"] } } }, { status: 400 });

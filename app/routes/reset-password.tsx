@@ -8,7 +8,6 @@ import { ResetWithLinkSchema, parseWithZod } from "~/schemas/account.server";
 import { FormErrors } from "~/components/forms";
 import { NewPasswordFields } from "~/components/password-fields";
 import { resetLinkIsValid, resetPassword } from "~/models/account.server";
-import { homeFor } from "~/utils/auth.server";
 import { createUserSession } from "~/utils/session.server";
 import { readForm } from "~/utils/forms.server";
 import { clientKey, consume, isLimited, limiters } from "~/utils/rate-limit.server";
@@ -47,7 +46,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     await consume(limiters.codeFailures, client);
     return json({ lastResult: submission.reply({ formErrors: ["account:errors.linkInvalid"], hideFields: HIDDEN }) }, { status: 400 });
   }
-  return createUserSession(request, outcome.user.id, `${homeFor(outcome.user.role)}?reset=1`);
+  // The account page says it worked and links on to the role's home.
+  return createUserSession(request, outcome.user.id, "/account?reset=1");
 }
 
 export default function ResetPassword() {

@@ -67,8 +67,10 @@ test.describe("accounts and privacy", () => {
     await page.getByLabel("Mật khẩu mới", { exact: true }).fill("mat-khau-moi-2026");
     await page.getByLabel("Nhập lại mật khẩu mới").fill("mat-khau-moi-2026");
     await page.getByRole("button", { name: "Đặt mật khẩu mới" }).click();
-    await expect(page).toHaveURL(/\/dashboard\?reset=1$/);
+    await expect(page).toHaveURL(/\/account\?reset=1$/);
+    await expect(page.getByTestId("account-notice")).toHaveText("Đã đặt mật khẩu mới. Mọi thiết bị khác đã bị đăng xuất.");
     await expect(page.getByTestId("role-home")).toHaveAttribute("data-role", "producer");
+    await expect(page.getByTestId("account-phone")).toHaveText(typed);
 
     // The old password no longer works; the new one does.
     await page.getByRole("button", { name: "Đăng xuất" }).click();
