@@ -3,7 +3,6 @@
  * the service; province staff answer from a queue, and every answer reaches the complainant as a
  * message through the outbox. Status: open → in_progress → resolved | rejected.
  */
-import crypto from "node:crypto";
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import {
   complaintReplies,
@@ -19,7 +18,8 @@ import {
 } from "#db/schema";
 import { db } from "~/utils/db.server";
 import { parseIdentifier } from "~/schemas/auth";
-import { normaliseTraceCode, randomTraceString } from "~/utils/trace-code";
+import { normaliseTraceCode } from "~/utils/trace-code";
+import { randomCode } from "~/standards/random-code";
 import { enqueueMessage } from "./outbox.server";
 import { recordAudit } from "./audit.server";
 
@@ -56,7 +56,7 @@ function resolveSubject(subject: ComplaintSubject, rawRef: string | undefined) {
 }
 
 function newComplaintCode() {
-  return `KN${randomTraceString(7, (n) => crypto.randomBytes(n))}`;
+  return `KN${randomCode(7)}`;
 }
 
 export function submitComplaint(input: ComplaintInput, by: { userId: number | null; lang: "vi" | "en" }): ComplaintResult {
