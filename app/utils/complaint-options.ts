@@ -3,3 +3,4 @@ import type { ComplaintStatus, ComplaintSubject } from "#db/schema";
 
 export const COMPLAINT_SUBJECT_OPTIONS = ["order", "product", "trace", "other"] as const satisfies readonly ComplaintSubject[];
 export const COMPLAINT_STATUS_OPTIONS = ["open", "in_progress", "resolved", "rejected"] as const satisfies readonly ComplaintStatus[];
+export type ComplaintStatusOption = (typeof COMPLAINT_STATUS_OPTIONS)[number];
